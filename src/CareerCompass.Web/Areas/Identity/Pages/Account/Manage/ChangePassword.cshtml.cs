@@ -1,0 +1,84 @@
+using System.ComponentModel.DataAnnotations;
+using CareerCompass.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CareerCompass.Web.Areas.Identity.Pages.Account.Manage;
+
+/// <summary>
+/// Changing the password renews the security stamp: this browser stays signed in, every other session is signed
+/// out at its next check (at most a minute later).
+/// </summary>
+public sealed class ChangePassword(UserManager<AppUser> users, SignInManager<AppUser> signIn, ILogger<ChangePassword> logger) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        return await users.HasPasswordAsync(user) ? Page() : RedirectToPage("./SetPassword");
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var result = await users.ChangePasswordAsync(user, Input.OldPassword, Input.NewPassword);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                var field = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch)
+                    ? $"{nameof(Input)}.{nameof(Input.OldPassword)}"
+                    : $"{nameof(Input)}.{nameof(Input.NewPassword)}";
+                ModelState.AddModelError(field, error.Description);
+            }
+
+            return Page();
+        }
+
+        await signIn.RefreshSignInAsync(user);
+        logger.LogInformation("A password was changed; other sessions will be signed out.");
+        StatusMessage = "Your password has been changed. Any other devices will be signed out within a minute.";
+        return RedirectToPage();
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Please enter your current password.")]
+        [StringLength(PasswordRules.MaximumLength, ErrorMessage = PasswordRules.TooLong)]
+        [DataType(DataType.Password)]
+        [Display(Name = "Current password")]
+        public string OldPassword { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Please choose a new password.")]
+        [StringLength(PasswordRules.MaximumLength, ErrorMessage = PasswordRules.TooLong)]
+        [DataType(DataType.Password)]
+        [Display(Name = "New password")]
+        public string NewPassword { get; set; } = string.Empty;
+
+        [DataType(DataType.Password)]
+        [Display(Name = "Type the new password again")]
+        [Compare(nameof(NewPassword), ErrorMessage = "The two passwords don't match. Please type them again.")]
+        public string ConfirmPassword { get; set; } = string.Empty;
+    }
+}

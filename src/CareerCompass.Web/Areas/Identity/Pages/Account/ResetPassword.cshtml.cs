@@ -1,0 +1,88 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using CareerCompass.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace CareerCompass.Web.Areas.Identity.Pages.Account;
+
+[AllowAnonymous]
+public sealed class ResetPassword(UserManager<AppUser> users) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IActionResult OnGet(string? code = null)
+    {
+        if (code is null)
+        {
+            return RedirectToPage("./ForgotPassword");
+        }
+
+        try
+        {
+            Input = new InputModel { Code = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code)) };
+        }
+        catch (FormatException)
+        {
+            return RedirectToPage("./ForgotPassword");
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        if (user is null)
+        {
+            // Don't reveal whether the e-mail has an account.
+            return RedirectToPage("./ResetPasswordConfirmation");
+        }
+
+        var result = await users.ResetPasswordAsync(user, Input.Code, Input.Password);
+        if (result.Succeeded)
+        {
+            return RedirectToPage("./ResetPasswordConfirmation");
+        }
+
+        foreach (var error in result.Errors)
+        {
+            var field = error.Code.Contains("Password", StringComparison.Ordinal) ? $"{nameof(Input)}.{nameof(Input.Password)}" : string.Empty;
+            ModelState.AddModelError(field, error.Description);
+        }
+
+        return Page();
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Please enter your e-mail address.")]
+        [EmailAddress(ErrorMessage = "That doesn't look like an e-mail address. Please check it (for example name@example.org).")]
+        [StringLength(PasswordRules.EmailMaximumLength, ErrorMessage = "Please use an e-mail address under 256 characters.")]
+        [Display(Name = "E-mail")]
+        public string Email { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Please choose a new password.")]
+        [StringLength(PasswordRules.MaximumLength, ErrorMessage = PasswordRules.TooLong)]
+        [DataType(DataType.Password)]
+        [Display(Name = "New password")]
+        public string Password { get; set; } = string.Empty;
+
+        [DataType(DataType.Password)]
+        [Display(Name = "Type the new password again")]
+        [Compare(nameof(Password), ErrorMessage = "The two passwords don't match. Please type them again.")]
+        public string ConfirmPassword { get; set; } = string.Empty;
+
+        [Required]
+        public string Code { get; set; } = string.Empty;
+    }
+}

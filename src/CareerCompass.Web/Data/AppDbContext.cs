@@ -1,0 +1,41 @@
+using CareerCompass.Domain.Common;
+using CareerCompass.Domain.Contacts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerCompass.Web.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        builder.Entity<IdentityRole>().HasData(
+            RoleRow("b6a8a7f0-0d5e-4c1c-9a53-2f3f1c1d0001", AppRoles.Client),
+            RoleRow("b6a8a7f0-0d5e-4c1c-9a53-2f3f1c1d0002", AppRoles.Counsellor),
+            RoleRow("b6a8a7f0-0d5e-4c1c-9a53-2f3f1c1d0003", AppRoles.Admin));
+
+        // One rule for every record a person owns: it belongs to one account, goes with it when the account is
+        // deleted, is found by owner through an index, and carries a version that refuses stale saves.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(OwnedEntity).IsAssignableFrom(e.ClrType)))
+        {
+            var owned = builder.Entity(entity.ClrType);
+            owned.Property(nameof(OwnedEntity.OwnerId)).IsRequired();
+            owned.HasOne(typeof(AppUser)).WithMany().HasForeignKey(nameof(OwnedEntity.OwnerId)).OnDelete(DeleteBehavior.Cascade);
+            owned.HasIndex(nameof(OwnedEntity.OwnerId));
+            owned.Property(nameof(OwnedEntity.Version)).IsConcurrencyToken();
+        }
+    }
+
+    private static IdentityRole RoleRow(string id, string name) => new(name)
+    {
+        Id = id,
+        NormalizedName = name.ToUpperInvariant(),
+        ConcurrencyStamp = id,
+    };
+}

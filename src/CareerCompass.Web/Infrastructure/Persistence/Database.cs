@@ -1,0 +1,42 @@
+using CareerCompass.Web.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerCompass.Web.Infrastructure.Persistence;
+
+internal static class Database
+{
+    /// <summary>
+    /// Makes the configured SQLite connection string absolute (under the data root), with foreign keys on and a
+    /// busy timeout: Microsoft.Data.Sqlite retries a locked database for up to <c>Default Timeout</c> seconds.
+    /// </summary>
+    public static string PrepareSqliteConnectionString(string configured, DataPaths paths)
+    {
+        var builder = new SqliteConnectionStringBuilder(configured);
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            builder.DataSource = paths.Resolve(builder.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
+        builder.ForeignKeys = true;
+        if (!configured.Contains("Default Timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.DefaultTimeout = 30;
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Applies the hand-written migrations, then switches the file to write-ahead logging (it persists).</summary>
+    public static async Task MigrateAsync(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+    }
+}

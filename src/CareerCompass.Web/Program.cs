@@ -1,0 +1,116 @@
+using CareerCompass.Web.Data;
+using CareerCompass.Web.Infrastructure;
+using CareerCompass.Web.Infrastructure.Authorization;
+using CareerCompass.Web.Infrastructure.Cli;
+using CareerCompass.Web.Infrastructure.Email;
+using CareerCompass.Web.Infrastructure.Health;
+using CareerCompass.Web.Infrastructure.Persistence;
+using CareerCompass.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+var command = args.Length > 0 && args[0] == GrantRoleCommand.Name ? args : null;
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = command is null ? args : [],
+    ContentRootPath = AppContext.BaseDirectory,
+});
+var services = builder.Services;
+var config = builder.Configuration;
+
+var paths = new DataPaths(config["DataRoot"] ?? Directory.GetCurrentDirectory());
+services.AddSingleton(paths);
+services.TryAddSingleton(TimeProvider.System);
+
+// Persistence: SQLite by default (data/careercompass.db), schema from hand-written migrations.
+var connectionString = Database.PrepareSqliteConnectionString(
+    config.GetConnectionString("CareerCompass") ?? "Data Source=data/careercompass.db", paths);
+services.AddSingleton<StampOwnedEntitiesInterceptor>();
+services.AddDbContext<AppDbContext>((sp, options) => options
+    .UseSqlite(connectionString)
+    .AddInterceptors(sp.GetRequiredService<StampOwnedEntitiesInterceptor>()));
+
+// Accounts: ASP.NET Core Identity, password rules after OWASP ASVS 5 (length, not composition; common ones refused).
+services.AddDefaultIdentity<AppUser>(options =>
+    {
+        options.SignIn.RequireConfirmedAccount = true;
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 12;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 1;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+    })
+    .AddRoles<IdentityRole>()
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddErrorDescriber<PlainLanguageIdentityErrors>()
+    .AddPasswordValidator<CommonPasswordValidator>();
+
+// A password change or a deleted account signs other sessions out within a minute.
+services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromSeconds(30));
+services.ConfigureApplicationCookie(options =>
+{
+    options.Cookie.Name = "CareerCompass.Auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    options.ExpireTimeSpan = TimeSpan.FromDays(14);
+    options.SlidingExpiration = true;
+});
+services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = "CareerCompass.Antiforgery";
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
+services.AddDataProtection()
+    .SetApplicationName("CareerCompass")
+    .PersistKeysToFileSystem(new DirectoryInfo(paths.Resolve(config["DataProtection:KeysDirectory"] ?? "data/keys")));
+
+// Every page needs a signed-in person unless it says [AllowAnonymous]; records are checked per request.
+services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+services.AddSingleton<IAuthorizationHandler, OwnerAuthorizationHandler>();
+
+services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
+services.AddTransient<IEmailSender, EmailSender>();
+
+services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+services.AddRazorPages();
+
+var app = builder.Build();
+
+await Database.MigrateAsync(app.Services);
+if (command is not null)
+{
+    return await GrantRoleCommand.RunAsync(app.Services, command[1..], Console.Out, Console.Error);
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseSecurityHeaders();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorPages().WithStaticAssets();
+app.MapHealthChecks("/health").AllowAnonymous();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The app's entry point, visible to <c>WebApplicationFactory&lt;Program&gt;</c> in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CareerCompass.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over HTTP, on its own SQLite file and mail folder in a fresh temporary directory, in the
+/// Production environment (friendly error pages, no developer pages), with a clock the test controls.
+/// </summary>
+public class CareerCompassFactory : WebApplicationFactory<Program>
+{
+    public CareerCompassFactory()
+    {
+        DataRoot = Path.Combine(Path.GetTempPath(), "careercompass-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataRoot);
+        Mailbox = new Mailbox(Path.Combine(DataRoot, "mail"));
+    }
+
+    public string DataRoot { get; }
+
+    public string DatabasePath => Path.Combine(DataRoot, "careercompass.db");
+
+    public TestClock Clock { get; } = new();
+
+    public Mailbox Mailbox { get; }
+
+    public TestBrowser NewBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri("http://localhost"),
+    }));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("DataRoot", DataRoot);
+        builder.UseSetting("ConnectionStrings:CareerCompass", $"Data Source={DatabasePath}");
+        builder.UseSetting("Email:Transport", "Pickup");
+        builder.UseSetting("Email:PickupDirectory", Mailbox.Folder);
+        builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(DataRoot, "keys"));
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataRoot, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open is left for the OS to clean up with the temp folder.
+            }
+        }
+    }
+}
