@@ -6,6 +6,7 @@ using CareerCompass.Web.Infrastructure.Email;
 using CareerCompass.Web.Infrastructure.Health;
 using CareerCompass.Web.Infrastructure.Persistence;
 using CareerCompass.Web.Infrastructure.Security;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -83,7 +84,16 @@ services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
 services.AddTransient<IEmailSender, EmailSender>();
 
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-services.AddRazorPages();
+services.AddSingleton<IValidator<CareerCompass.Web.Pages.Contacts.Edit.InputModel>, CareerCompass.Web.Pages.Contacts.Edit.Validator>();
+services.AddRazorPages().AddMvcOptions(options =>
+{
+    var messages = options.ModelBindingMessageProvider;
+    messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{value}' doesn't look right for {field}. Please check it.");
+    messages.SetValueMustNotBeNullAccessor(field => $"Please fill in {field}.");
+    messages.SetValueIsInvalidAccessor(value => $"'{value}' doesn't look right. Please check it.");
+    messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"'{value}' doesn't look right. Please check it.");
+    messages.SetUnknownValueIsInvalidAccessor(field => $"That value doesn't look right for {field}. Please check it.");
+});
 
 var app = builder.Build();
 

@@ -65,6 +65,6 @@ public sealed partial class Mailbox(string folder)
         return Encoding.UTF8.GetString(bytes.ToArray());
     }
 
-    [GeneratedRegex("href=\"([^\"]+)\"")]
+    [GeneratedRegex("href=[\"']([^\"']+)[\"']")]
     private static partial Regex HrefPattern();
 }

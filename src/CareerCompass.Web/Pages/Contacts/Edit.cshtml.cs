@@ -1,0 +1,168 @@
+using CareerCompass.Domain.Common;
+using CareerCompass.Domain.Contacts;
+using CareerCompass.Web.Data;
+using CareerCompass.Web.Infrastructure.Authorization;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerCompass.Web.Pages.Contacts;
+
+/// <summary>Add a contact, or change or delete one of the person's own. Saves based on an older version are refused.</summary>
+public sealed class Edit(AppDbContext db, IAuthorizationService authorization, IValidator<Edit.InputModel> validator, TimeProvider clock) : PageModel
+{
+    public const string StaleMessage =
+        "This contact was changed somewhere else (perhaps in another tab) after you opened it. Your changes are still below — " +
+        "reload the latest version to see what changed, then make your edits again.";
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public int? Id { get; private set; }
+
+    public bool IsStale { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? id)
+    {
+        if (id is null)
+        {
+            return Page();
+        }
+
+        var contact = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
+        if (!await authorization.MayAsync(User, contact, RecordOperations.Read))
+        {
+            return NotFound();
+        }
+
+        Id = id;
+        Input = InputModel.From(contact!);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id)
+    {
+        Id = id;
+        Contact? contact = null;
+        if (id is not null)
+        {
+            contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id);
+            if (!await authorization.MayAsync(User, contact, RecordOperations.Change))
+            {
+                return NotFound();
+            }
+        }
+
+        var validation = await validator.ValidateAsync(Input);
+        foreach (var error in validation.Errors)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{error.PropertyName}", error.ErrorMessage);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        try
+        {
+            if (contact is null)
+            {
+                contact = Contact.Create(User.RequireUserId(), Input.ToDetails(), today);
+                db.Contacts.Add(contact);
+            }
+            else
+            {
+                db.Entry(contact).Property(c => c.Version).OriginalValue = Input.Version;
+                contact.Update(Input.ToDetails(), today);
+            }
+
+            await db.SaveChangesAsync();
+        }
+        catch (DomainRuleException rule)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{rule.Field}", rule.Message);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            IsStale = true;
+            ModelState.AddModelError(string.Empty, StaleMessage);
+            return Page();
+        }
+
+        TempData["StatusMessage"] = $"Saved {contact.Name}.";
+        return RedirectToPage("Index");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id)
+    {
+        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id);
+        if (!await authorization.MayAsync(User, contact, RecordOperations.Change))
+        {
+            return NotFound();
+        }
+
+        db.Entry(contact!).Property(c => c.Version).OriginalValue = Input.Version;
+        db.Contacts.Remove(contact!);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Id = id;
+            IsStale = true;
+            ModelState.AddModelError(string.Empty, StaleMessage);
+            return Page();
+        }
+
+        TempData["StatusMessage"] = $"Deleted {contact!.Name}.";
+        return RedirectToPage("Index");
+    }
+
+    public sealed record InputModel
+    {
+        public string? Name { get; init; }
+
+        public string? Role { get; init; }
+
+        public string? HowMet { get; init; }
+
+        public DateOnly? LastContactOn { get; init; }
+
+        public DateOnly? NextFollowUpOn { get; init; }
+
+        public string? Notes { get; init; }
+
+        public Guid Version { get; init; }
+
+        public static InputModel From(Contact c) => new()
+        {
+            Name = c.Name,
+            Role = c.Role,
+            HowMet = c.HowMet,
+            LastContactOn = c.LastContactOn,
+            NextFollowUpOn = c.NextFollowUpOn,
+            Notes = c.Notes,
+            Version = c.Version,
+        };
+
+        public ContactDetails ToDetails() => new(Name, Role, HowMet, LastContactOn, NextFollowUpOn, Notes);
+    }
+
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Name).NotEmpty().WithMessage("Please add a name so you can recognise this contact later.")
+                .MaximumLength(Limits.ShortText).WithMessage($"Please keep the name under {Limits.ShortText} characters.");
+            RuleFor(x => x.Role).MaximumLength(Limits.ShortText).WithMessage($"Please keep the role under {Limits.ShortText} characters.");
+            RuleFor(x => x.HowMet).MaximumLength(Limits.ShortText).WithMessage($"Please keep this under {Limits.ShortText} characters.");
+            RuleFor(x => x.Notes).MaximumLength(Limits.LongText).WithMessage($"Notes can be up to {Limits.LongText:N0} characters. Please shorten them a little.");
+        }
+    }
+}
