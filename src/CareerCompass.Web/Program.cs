@@ -20,6 +20,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = command is null ? args : [],
     ContentRootPath = AppContext.BaseDirectory,
 });
+// Serve wwwroot and the Identity UI's files from the build output in every environment (a no-op once published).
+builder.WebHost.UseStaticWebAssets();
 var services = builder.Services;
 var config = builder.Configuration;
 

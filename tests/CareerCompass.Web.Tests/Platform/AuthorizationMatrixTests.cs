@@ -1,0 +1,168 @@
+using System.Net;
+using CareerCompass.Web.Tests.Infrastructure;
+
+namespace CareerCompass.Web.Tests.Platform;
+
+public enum Persona
+{
+    Anonymous,
+    Owner,
+    Other,
+}
+
+public enum Outcome
+{
+    /// <summary>200 and the page.</summary>
+    Ok,
+
+    /// <summary>Sent to the sign-in page.</summary>
+    SignIn,
+
+    /// <summary>404: the record is not theirs, and they don't learn that it exists.</summary>
+    NotFound,
+
+    /// <summary>A form accepted: 302 to the next page.</summary>
+    Saved,
+}
+
+/// <summary>
+/// Every route × anonymous / owner / another person. Later features add rows here (and a counsellor column
+/// with and without a grant). <c>{contact}</c> in a path stands for a record the owner created.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World world) : IClassFixture<AuthorizationMatrixTests.World>
+{
+    public static TheoryData<string, string, Persona, Outcome> Routes => new()
+    {
+        { "GET", "/", Persona.Anonymous, Outcome.Ok },
+        { "GET", "/", Persona.Owner, Outcome.Ok },
+        { "GET", "/Privacy", Persona.Anonymous, Outcome.Ok },
+        { "GET", "/health", Persona.Anonymous, Outcome.Ok },
+        { "GET", "/Identity/Account/Login", Persona.Anonymous, Outcome.Ok },
+        { "GET", "/Identity/Account/Register", Persona.Anonymous, Outcome.Ok },
+        { "GET", "/Identity/Account/Manage", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Identity/Account/Manage", Persona.Owner, Outcome.Ok },
+        { "GET", "/Identity/Account/Manage/ChangePassword", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Identity/Account/Manage/ChangePassword", Persona.Owner, Outcome.Ok },
+        { "GET", "/Identity/Account/Manage/PersonalData", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Identity/Account/Manage/TwoFactorAuthentication", Persona.Owner, Outcome.Ok },
+        { "GET", "/Identity/Account/Manage/EnableAuthenticator", Persona.Owner, Outcome.Ok },
+        { "GET", "/Contacts", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Contacts", Persona.Owner, Outcome.Ok },
+        { "GET", "/Contacts", Persona.Other, Outcome.Ok },
+        { "GET", "/Contacts/Edit", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Contacts/Edit", Persona.Other, Outcome.Ok },
+        { "GET", "/Contacts/Edit/{contact}", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Contacts/Edit/{contact}", Persona.Owner, Outcome.Ok },
+        { "GET", "/Contacts/Edit/{contact}", Persona.Other, Outcome.NotFound },
+        { "POST", "/Contacts/Edit/{contact}", Persona.Anonymous, Outcome.SignIn },
+        { "POST", "/Contacts/Edit/{contact}", Persona.Other, Outcome.NotFound },
+        { "POST", "/Contacts/Edit/{contact}", Persona.Owner, Outcome.Saved },
+        { "POST", "/Contacts/Edit/{contact}?handler=Delete", Persona.Anonymous, Outcome.SignIn },
+        { "POST", "/Contacts/Edit/{contact}?handler=Delete", Persona.Other, Outcome.NotFound },
+        { "GET", "/Contacts/Edit/999999", Persona.Owner, Outcome.NotFound },
+    };
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task Route_answers_each_person_as_it_should(string method, string path, Persona persona, Outcome expected)
+    {
+        var url = path.Replace("{contact}", world.ContactId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var browser = world.BrowserOf(persona);
+
+        WebPage page;
+        if (method == "GET")
+        {
+            page = await browser.GetAsync(url, followRedirects: false);
+        }
+        else
+        {
+            // A real form of the person's own (valid antiforgery token), aimed at the route under test.
+            var form = await world.Anyone(persona).GetAsync(persona == Persona.Anonymous ? "/Identity/Account/Login" : "/Contacts/Edit");
+            page = await browser.SubmitAsync(form, "form[method='post']:not([action*='Logout'])", new Dictionary<string, string>
+            {
+                ["Input.Name"] = $"Renamed by {persona}",
+                ["Input.Version"] = world.ContactVersion,
+            }, followRedirects: false, action: url);
+        }
+
+        switch (expected)
+        {
+            case Outcome.Ok:
+                Assert.Equal(HttpStatusCode.OK, page.Status);
+                break;
+            case Outcome.SignIn:
+                Assert.Equal(HttpStatusCode.Redirect, page.Status);
+                Assert.StartsWith("http://localhost/Identity/Account/Login", page.Location, StringComparison.Ordinal);
+                break;
+            case Outcome.NotFound:
+                Assert.Equal(HttpStatusCode.NotFound, page.Status);
+                Assert.Contains("We couldn't find that page", page.Text, StringComparison.Ordinal);
+                break;
+            case Outcome.Saved:
+                Assert.Equal(HttpStatusCode.Redirect, page.Status);
+                break;
+        }
+
+        if (persona != Persona.Owner)
+        {
+            var owners = await world.Owner.GetAsync($"/Contacts/Edit/{world.ContactId}");
+            Assert.Equal(HttpStatusCode.OK, owners.Status);
+            Assert.DoesNotContain($"Renamed by {persona}", owners.Html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Another_persons_contact_list_never_shows_the_owners_contacts()
+    {
+        var list = await world.Other.GetAsync("/Contacts");
+        Assert.DoesNotContain("Ada the Mentor", list.Text, StringComparison.Ordinal);
+        Assert.Contains("No contacts yet", list.Text, StringComparison.Ordinal);
+    }
+
+    public sealed class World : IAsyncLifetime
+    {
+        public CareerCompassFactory App { get; } = new();
+
+        public TestBrowser Anonymous { get; private set; } = null!;
+
+        public TestBrowser Owner { get; private set; } = null!;
+
+        public TestBrowser Other { get; private set; } = null!;
+
+        public int ContactId { get; private set; }
+
+        public string ContactVersion { get; private set; } = string.Empty;
+
+        public TestBrowser BrowserOf(Persona persona) => persona switch
+        {
+            Persona.Owner => Owner,
+            Persona.Other => Other,
+            _ => Anonymous,
+        };
+
+        public TestBrowser Anyone(Persona persona) => BrowserOf(persona);
+
+        public async Task InitializeAsync()
+        {
+            Anonymous = App.NewBrowser();
+            (Owner, _) = await App.NewSignedInPersonAsync("owner");
+            (Other, _) = await App.NewSignedInPersonAsync("other");
+            var form = await Owner.GetAsync("/Contacts/Edit");
+            await Owner.SubmitAsync(form, "#contact-form", new Dictionary<string, string> { ["Input.Name"] = "Ada the Mentor" });
+            var list = await Owner.GetAsync("/Contacts");
+            var link = list.Document.QuerySelectorAll("a").Single(a => a.TextContent == "Ada the Mentor").GetAttribute("href")!;
+            ContactId = int.Parse(link.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+            var edit = await Owner.GetAsync(link);
+            ContactVersion = edit.Document.QuerySelector("#Input_Version")!.GetAttribute("value")!;
+        }
+
+        public Task DisposeAsync()
+        {
+            Anonymous.Dispose();
+            Owner.Dispose();
+            Other.Dispose();
+            App.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using CareerCompass.Web.Data;
+using CareerCompass.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareerCompass.Web.Tests.Platform;
+
+/// <summary>The administrator's command, run as README shows it: the app's own executable with arguments.</summary>
+public sealed class GrantRoleCommandTests(CareerCompassFactory app) : IClassFixture<CareerCompassFactory>
+{
+    [Fact]
+    public async Task Granting_a_role_from_the_command_line_adds_it_to_the_account()
+    {
+        var (browser, email) = await app.NewSignedInPersonAsync();
+        browser.Dispose();
+
+        var (code, output) = await RunAsync("grant-role", email, "counsellor");
+
+        Assert.Equal(0, code);
+        Assert.Contains($"Granted Counsellor to {email}", output, StringComparison.Ordinal);
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var roles = await users.GetRolesAsync((await users.FindByEmailAsync(email))!);
+        Assert.Equal(["Client", "Counsellor"], roles.Order().ToList());
+    }
+
+    [Fact]
+    public async Task An_unknown_email_or_role_gets_a_clear_message()
+    {
+        var (unknownEmailCode, unknownEmail) = await RunAsync("grant-role", "nobody@example.org", "Counsellor");
+        var (unknownRoleCode, unknownRole) = await RunAsync("grant-role", "nobody@example.org", "Wizard");
+
+        Assert.Equal(1, unknownEmailCode);
+        Assert.Contains("No account uses the e-mail 'nobody@example.org'", unknownEmail, StringComparison.Ordinal);
+        Assert.Equal(2, unknownRoleCode);
+        Assert.Contains("There is no role called 'Wizard'. The roles are: Client, Counsellor, Admin.", unknownRole, StringComparison.Ordinal);
+    }
+
+    private async Task<(int Code, string Output)> RunAsync(params string[] args)
+    {
+        _ = app.Server; // the app (and its database) exist before the command runs against them
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DataRoot"] = app.DataRoot;
+        start.Environment["ConnectionStrings__CareerCompass"] = $"Data Source={app.DatabasePath}";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await output + await error);
+    }
+}

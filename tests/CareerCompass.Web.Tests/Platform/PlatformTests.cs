@@ -1,0 +1,119 @@
+using System.Net;
+using CareerCompass.Web.Tests.Infrastructure;
+
+namespace CareerCompass.Web.Tests.Platform;
+
+public sealed class PlatformTests(CareerCompassFactory app) : IClassFixture<CareerCompassFactory>
+{
+    [Fact]
+    public async Task Health_says_Healthy_and_nothing_more()
+    {
+        using var browser = app.NewBrowser();
+        var health = await browser.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, health.Status);
+        Assert.Equal("Healthy", health.Html);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/Identity/Account/Login")]
+    [InlineData("/health")]
+    [InlineData("/no-such-page")]
+    public async Task Every_response_carries_the_security_headers(string path)
+    {
+        using var browser = app.NewBrowser();
+        var page = await browser.GetAsync(path, followRedirects: false);
+        var headers = page.Response.Headers;
+
+        var csp = Assert.Single(headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("object-src 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("base-uri 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("strict-origin-when-cross-origin", Assert.Single(headers.GetValues("Referrer-Policy")));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/Privacy")]
+    [InlineData("/Identity/Account/Login")]
+    [InlineData("/Identity/Account/Register")]
+    [InlineData("/Identity/Account/ForgotPassword")]
+    [InlineData("/Identity/Account/ResendEmailConfirmation")]
+    public async Task Pages_use_no_inline_script_and_nothing_from_another_site(string path)
+    {
+        using var browser = app.NewBrowser();
+        var page = await browser.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        foreach (var script in page.Document.QuerySelectorAll("script"))
+        {
+            var src = script.GetAttribute("src");
+            Assert.False(string.IsNullOrEmpty(src), $"Inline script on {path}: {script.OuterHtml}");
+            Assert.StartsWith("/", src, StringComparison.Ordinal);
+            Assert.False(src.StartsWith("//", StringComparison.Ordinal), src);
+        }
+
+        foreach (var link in page.Document.QuerySelectorAll("link[href]"))
+        {
+            Assert.StartsWith("/", link.GetAttribute("href"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Bootstrap_is_served_by_the_app()
+    {
+        using var browser = app.NewBrowser();
+        var home = await browser.GetAsync("/");
+        var css = home.Document.QuerySelector("link[href*='bootstrap']")!.GetAttribute("href")!;
+        var js = home.Document.QuerySelector("script[src*='bootstrap']")!.GetAttribute("src")!;
+
+        var cssResponse = await browser.Client.GetAsync(css);
+        var jsResponse = await browser.Client.GetAsync(js);
+
+        Assert.Equal(HttpStatusCode.OK, cssResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, jsResponse.StatusCode);
+        var body = await cssResponse.Content.ReadAsStringAsync();
+        Assert.True(body.Contains("Bootstrap", StringComparison.Ordinal), $"{cssResponse.Content.Headers} {string.Join(",", cssResponse.Headers)} len={body.Length} url={css}");
+    }
+
+    [Fact]
+    public async Task A_missing_page_gets_the_friendly_404()
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var page = await browser.GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.Contains("We couldn't find that page", page.Text, StringComparison.Ordinal);
+        browser.Dispose();
+    }
+
+    [Fact]
+    public async Task The_landing_page_explains_the_journey_with_a_skip_link_and_landmarks()
+    {
+        using var browser = app.NewBrowser();
+        var page = await browser.GetAsync("/");
+
+        Assert.Contains("How it works", page.Text, StringComparison.Ordinal);
+        foreach (var step in new[] { "Reflect", "Set SMART goals", "Break them down", "Review and adjust" })
+        {
+            Assert.Contains(step, page.Text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("#main", page.Document.QuerySelector("a.skip-link")!.GetAttribute("href"));
+        Assert.NotNull(page.Document.QuerySelector("header nav"));
+        Assert.NotNull(page.Document.QuerySelector("main#main"));
+        Assert.NotNull(page.Document.QuerySelector("footer"));
+        Assert.Contains("width=device-width", page.Document.QuerySelector("meta[name=viewport]")!.GetAttribute("content"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void At_least_a_thousand_common_passwords_ship_with_the_app()
+    {
+        Assert.True(Web.Infrastructure.Security.CommonPasswordValidator.Count >= 1000);
+        Assert.True(Web.Infrastructure.Security.CommonPasswordValidator.IsCommon("QWERTYUIOPASDFGHJKL"));
+        Assert.False(Web.Infrastructure.Security.CommonPasswordValidator.IsCommon("lanterns drift over quiet harbours"));
+    }
+}
