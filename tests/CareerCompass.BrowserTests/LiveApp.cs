@@ -1,0 +1,66 @@
+using CareerCompass.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CareerCompass.BrowserTests;
+
+/// <summary>
+/// The app on a real Kestrel port (same isolated data folder and clock as the HTTP tests) and Debian's Chromium,
+/// headless, driven by Playwright.
+/// </summary>
+public sealed class LiveApp : IAsyncLifetime
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    private IPlaywright? _playwright;
+
+    public CareerCompassFactory App { get; } = new();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public static string ScreenshotFolder { get; } = FindScreenshotFolder();
+
+    public async Task InitializeAsync()
+    {
+        App.UseKestrel(0);
+        App.StartServer();
+        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        App.Dispose();
+    }
+
+    private static string FindScreenshotFolder()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CareerCompass.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var folder = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}
