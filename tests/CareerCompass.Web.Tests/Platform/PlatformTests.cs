@@ -1,5 +1,8 @@
 using System.Net;
 using CareerCompass.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerCompass.Web.Tests.Platform;
 
@@ -63,6 +66,66 @@ public sealed class PlatformTests(CareerCompassFactory app) : IClassFixture<Care
     }
 
     [Fact]
+    public async Task Account_pages_for_a_signed_in_person_use_no_inline_script_either()
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        foreach (var path in new[]
+        {
+            "/Identity/Account/Manage", "/Identity/Account/Manage/Email", "/Identity/Account/Manage/ChangePassword",
+            "/Identity/Account/Manage/TwoFactorAuthentication", "/Identity/Account/Manage/EnableAuthenticator",
+            "/Identity/Account/Manage/PersonalData", "/Identity/Account/Manage/DeletePersonalData", "/Contacts", "/Contacts/Edit",
+        })
+        {
+            var page = await browser.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            Assert.All(page.Document.QuerySelectorAll("script"), s => Assert.StartsWith("/", s.GetAttribute("src") ?? $"inline script on {path}", StringComparison.Ordinal));
+            Assert.NotNull(page.Document.QuerySelector("a.skip-link"));
+        }
+
+        browser.Dispose();
+    }
+
+    [Fact]
+    public async Task An_unexpected_failure_gets_the_friendly_500_page_without_technical_details()
+    {
+        var (_, email) = await app.NewSignedInPersonAsync();
+        using var failing = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter, ThrowOnBoom>()));
+        using var browser = new TestBrowser(failing.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        await browser.SignInAsync(email);
+
+        var page = await browser.GetAsync("/boom");
+        var html = page.Html;
+
+        Assert.Equal(HttpStatusCode.InternalServerError, page.Status);
+        Assert.Contains("Something went wrong on our side", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("at Program", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Over_https_the_sign_in_cookie_is_marked_secure()
+    {
+        var (_, email) = await app.NewSignedInPersonAsync();
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://careercompass.example"), // HSTS is never sent to localhost
+            AllowAutoRedirect = false,
+        });
+        using var browser = new TestBrowser(client);
+        var form = await browser.GetAsync("/Identity/Account/Login");
+
+        var response = await browser.SubmitAsync(form, "#account", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = People.GoodPassword,
+        }, followRedirects: false);
+
+        var auth = response.Response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("CareerCompass.Auth=", StringComparison.Ordinal));
+        Assert.Contains("secure", auth, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("max-age=", string.Join(";", response.Response.Headers.GetValues("Strict-Transport-Security")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bootstrap_is_served_by_the_app()
     {
         using var browser = app.NewBrowser();
@@ -115,5 +178,17 @@ public sealed class PlatformTests(CareerCompassFactory app) : IClassFixture<Care
         Assert.True(Web.Infrastructure.Security.CommonPasswordValidator.Count >= 1000);
         Assert.True(Web.Infrastructure.Security.CommonPasswordValidator.IsCommon("QWERTYUIOPASDFGHJKL"));
         Assert.False(Web.Infrastructure.Security.CommonPasswordValidator.IsCommon("lanterns drift over quiet harbours"));
+    }
+
+    /// <summary>A route that fails, added only in this test, to see what a person would see.</summary>
+    private sealed class ThrowOnBoom : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Run(context => context.Request.Path == "/boom"
+                ? throw new InvalidOperationException("boom")
+                : Task.CompletedTask);
+        };
     }
 }
