@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using CareerCompass.Web.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -47,23 +46,7 @@ public sealed class Register(UserManager<AppUser> users, IEmailSender emailSende
         return RedirectToPage("RegisterConfirmation", new { email, returnUrl });
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : EmailAndNewPasswordInput
     {
-        [Required(ErrorMessage = "Please enter your e-mail address.")]
-        [EmailAddress(ErrorMessage = "That doesn't look like an e-mail address. Please check it (for example name@example.org).")]
-        [StringLength(PasswordRules.EmailMaximumLength, ErrorMessage = "Please use an e-mail address under 256 characters.")]
-        [Display(Name = "E-mail")]
-        public string Email { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Please choose a password.")]
-        [StringLength(PasswordRules.MaximumLength, ErrorMessage = PasswordRules.TooLong)]
-        [DataType(DataType.Password)]
-        [Display(Name = "Password")]
-        public string Password { get; set; } = string.Empty;
-
-        [DataType(DataType.Password)]
-        [Display(Name = "Type the password again")]
-        [Compare(nameof(Password), ErrorMessage = "The two passwords don't match. Please type them again.")]
-        public string ConfirmPassword { get; set; } = string.Empty;
     }
 }

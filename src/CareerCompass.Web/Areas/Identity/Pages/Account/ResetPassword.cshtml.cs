@@ -63,25 +63,8 @@ public sealed class ResetPassword(UserManager<AppUser> users) : PageModel
         return Page();
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : EmailAndNewPasswordInput
     {
-        [Required(ErrorMessage = "Please enter your e-mail address.")]
-        [EmailAddress(ErrorMessage = "That doesn't look like an e-mail address. Please check it (for example name@example.org).")]
-        [StringLength(PasswordRules.EmailMaximumLength, ErrorMessage = "Please use an e-mail address under 256 characters.")]
-        [Display(Name = "E-mail")]
-        public string Email { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Please choose a new password.")]
-        [StringLength(PasswordRules.MaximumLength, ErrorMessage = PasswordRules.TooLong)]
-        [DataType(DataType.Password)]
-        [Display(Name = "New password")]
-        public string Password { get; set; } = string.Empty;
-
-        [DataType(DataType.Password)]
-        [Display(Name = "Type the new password again")]
-        [Compare(nameof(Password), ErrorMessage = "The two passwords don't match. Please type them again.")]
-        public string ConfirmPassword { get; set; } = string.Empty;
-
         [Required]
         public string Code { get; set; } = string.Empty;
     }

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CareerCompass.Web.Areas.Identity.Pages.Account;
+
+/// <summary>The fields of every form that sets a password for an e-mail: registering and resetting.</summary>
+public class EmailAndNewPasswordInput
+{
+    [Required(ErrorMessage = "Please enter your e-mail address.")]
+    [EmailAddress(ErrorMessage = "That doesn't look like an e-mail address. Please check it (for example name@example.org).")]
+    [StringLength(PasswordRules.EmailMaximumLength, ErrorMessage = "Please use an e-mail address under 256 characters.")]
+    [Display(Name = "E-mail")]
+    public string Email { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Please choose a password.")]
+    [StringLength(PasswordRules.MaximumLength, ErrorMessage = PasswordRules.TooLong)]
+    [DataType(DataType.Password)]
+    [Display(Name = "Password")]
+    public string Password { get; set; } = string.Empty;
+
+    [DataType(DataType.Password)]
+    [Display(Name = "Type the password again")]
+    [Compare(nameof(Password), ErrorMessage = "The two passwords don't match. Please type them again.")]
+    public string ConfirmPassword { get; set; } = string.Empty;
+}
