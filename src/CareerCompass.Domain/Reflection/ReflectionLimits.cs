@@ -1,0 +1,12 @@
+namespace CareerCompass.Domain.Reflection;
+
+public static class ReflectionLimits
+{
+    public const int FreeText = 4000;
+    public const int ItemText = 200;
+    public const int MaxItems = 50;
+    public const int TopValues = 5;
+    public const int MinRating = 1;
+    public const int MaxRating = 5;
+    public const int MaxHoursPerWeek = 80;
+}
