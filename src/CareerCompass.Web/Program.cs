@@ -6,6 +6,7 @@ using CareerCompass.Web.Infrastructure.Email;
 using CareerCompass.Web.Infrastructure.Health;
 using CareerCompass.Web.Infrastructure.Persistence;
 using CareerCompass.Web.Infrastructure.Security;
+using CareerCompass.Web.Pages.Reflection;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -87,6 +88,7 @@ services.AddTransient<IEmailSender, EmailSender>();
 
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 services.AddSingleton<IValidator<CareerCompass.Web.Pages.Contacts.Edit.InputModel>, CareerCompass.Web.Pages.Contacts.Edit.Validator>();
+services.AddReflection();
 services.AddRazorPages().AddMvcOptions(options =>
 {
     var messages = options.ModelBindingMessageProvider;

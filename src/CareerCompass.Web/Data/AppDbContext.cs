@@ -1,5 +1,6 @@
 using CareerCompass.Domain.Common;
 using CareerCompass.Domain.Contacts;
+using CareerCompass.Domain.Reflection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,8 @@ namespace CareerCompass.Web.Data;
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<ReflectionStep> ReflectionSteps => Set<ReflectionStep>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -27,7 +30,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             var owned = builder.Entity(entity.ClrType);
             owned.Property(nameof(OwnedEntity.OwnerId)).IsRequired();
             owned.HasOne(typeof(AppUser)).WithMany().HasForeignKey(nameof(OwnedEntity.OwnerId)).OnDelete(DeleteBehavior.Cascade);
-            owned.HasIndex(nameof(OwnedEntity.OwnerId));
+            if (!entity.GetIndexes().Any(i => i.Properties[0].Name == nameof(OwnedEntity.OwnerId)))
+            {
+                owned.HasIndex(nameof(OwnedEntity.OwnerId));
+            }
+
             owned.Property(nameof(OwnedEntity.Version)).IsConcurrencyToken();
         }
     }

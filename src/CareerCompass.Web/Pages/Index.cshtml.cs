@@ -1,4 +1,5 @@
 using CareerCompass.Domain.Journey;
+using CareerCompass.Domain.Reflection;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Authorization;
@@ -11,12 +12,11 @@ namespace CareerCompass.Web.Pages;
 [AllowAnonymous]
 public sealed class Index(AppDbContext db, TimeProvider clock) : PageModel
 {
-    /// <summary>The reflection has seven steps (issue: guided reflection); until it lands none can be done.</summary>
-    private const int ReflectionSteps = 7;
-
     public IReadOnlyList<JourneyStep> Journey { get; private set; } = [];
 
     public int FollowUpsDue { get; private set; }
+
+    public int ReflectionStepsDone { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -28,7 +28,8 @@ public sealed class Index(AppDbContext db, TimeProvider clock) : PageModel
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         FollowUpsDue = await db.Contacts.CountAsync(c => c.OwnerId == userId && c.NextFollowUpOn != null && c.NextFollowUpOn <= today);
+        ReflectionStepsDone = await db.ReflectionSteps.CountAsync(s => s.OwnerId == userId && s.CompletedAtUtc != null);
         Journey = JourneyProgress.For(new JourneySnapshot(
-            ReflectionStepsDone: 0, ReflectionStepsTotal: ReflectionSteps, Goals: 0, GoalsWithMilestones: 0, ReviewsDone: 0));
+            ReflectionStepsDone: ReflectionStepsDone, ReflectionStepsTotal: ReflectionSteps.Count, Goals: 0, GoalsWithMilestones: 0, ReviewsDone: 0));
     }
 }

@@ -1,0 +1,42 @@
+using CareerCompass.Domain.Reflection;
+using FluentValidation;
+
+namespace CareerCompass.Web.Pages.Reflection;
+
+/// <summary>Step 7: career options being explored, how each fits, and small research actions to test the waters.</summary>
+public sealed class Options(ReflectionStore store, IValidator<OptionsAnswers> validator) : StepPage<OptionsAnswers>(store, validator)
+{
+    protected override ReflectionStepKind Kind => ReflectionStepKind.Options;
+
+    protected override void PrepareForm()
+    {
+        Rows.AddBlank(Input.Options, 1, () => new CareerOption());
+        foreach (var option in Input.Options)
+        {
+            Rows.AddBlank(option.Research, 1, () => new ResearchAction());
+        }
+    }
+
+    public sealed class Validator : AbstractValidator<OptionsAnswers>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Options).Must(l => l.Count(o => !string.IsNullOrWhiteSpace(o.Title)) <= ReflectionLimits.MaxItems).WithMessage(Messages.TooManyItems("options"));
+            RuleForEach(x => x.Options).ChildRules(option =>
+            {
+                option.RuleFor(o => o.Title).MaximumLength(ReflectionLimits.ItemText).WithMessage(Messages.ItemTooLong);
+                option.RuleFor(o => o.FitNote).MaximumLength(ReflectionLimits.FreeText).WithMessage(Messages.FreeTextTooLong);
+                option.RuleFor(o => o.OccupationCode).Matches(@"^\d{2}-\d{4}\.\d{2}$").When(o => o.OccupationCode is not null)
+                    .WithMessage("That occupation code doesn't look right. Please add the occupation again from the explorer.");
+                option.RuleFor(o => o.Research).Must(l => l.Count(r => !string.IsNullOrWhiteSpace(r.Description)) <= ReflectionLimits.MaxItems)
+                    .WithMessage(Messages.TooManyItems("research actions per option"));
+                option.RuleForEach(o => o.Research).ChildRules(action =>
+                {
+                    action.RuleFor(r => r.Kind).IsInEnum().WithMessage("Please choose from the list.");
+                    action.RuleFor(r => r.Status).IsInEnum().WithMessage("Please choose from the list.");
+                    action.RuleFor(r => r.Description).MaximumLength(ReflectionLimits.ItemText).WithMessage(Messages.ItemTooLong);
+                });
+            });
+        }
+    }
+}

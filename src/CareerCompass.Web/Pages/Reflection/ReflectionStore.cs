@@ -1,0 +1,71 @@
+using CareerCompass.Domain.Reflection;
+using CareerCompass.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerCompass.Web.Pages.Reflection;
+
+public enum SaveOutcome
+{
+    Saved,
+
+    /// <summary>Someone (another tab) saved this step after the person loaded it; nothing was written.</summary>
+    Stale,
+}
+
+public sealed record StepState<T>(T Answers, Guid Version, bool Completed);
+
+/// <summary>Loads and saves a person's reflection steps — always the signed-in person's own, found by owner id.</summary>
+public sealed class ReflectionStore(AppDbContext db, TimeProvider clock)
+{
+    /// <summary>Every step the person has started, in one query.</summary>
+    public Task<List<ReflectionStep>> AllAsync(string ownerId) =>
+        db.ReflectionSteps.AsNoTracking().Where(s => s.OwnerId == ownerId).ToListAsync();
+
+    public Task<List<ReflectionStepKind>> CompletedAsync(string ownerId) =>
+        db.ReflectionSteps.Where(s => s.OwnerId == ownerId && s.CompletedAtUtc != null).Select(s => s.Kind).ToListAsync();
+
+    public async Task<StepState<T>> LoadAsync<T>(string ownerId, ReflectionStepKind kind)
+        where T : IStepAnswers, new()
+    {
+        var step = await db.ReflectionSteps.AsNoTracking().FirstOrDefaultAsync(s => s.OwnerId == ownerId && s.Kind == kind);
+        return step is null ? new StepState<T>(new T(), Guid.Empty, false) : new StepState<T>(step.Read<T>(), step.Version, step.IsCompleted);
+    }
+
+    /// <summary>
+    /// Saves the answers if <paramref name="version"/> is the one stored (<see cref="Guid.Empty"/> for a step never
+    /// saved); otherwise nothing is written and the outcome is <see cref="SaveOutcome.Stale"/>.
+    /// </summary>
+    public async Task<(SaveOutcome Outcome, StepState<T> State)> SaveAsync<T>(string ownerId, ReflectionStepKind kind, T answers, Guid version, bool complete)
+        where T : IStepAnswers, new()
+    {
+        var step = await db.ReflectionSteps.FirstOrDefaultAsync(s => s.OwnerId == ownerId && s.Kind == kind);
+        if (step is null && version != Guid.Empty)
+        {
+            return (SaveOutcome.Stale, new StepState<T>(answers, version, false));
+        }
+
+        if (step is null)
+        {
+            step = ReflectionStep.Start(ownerId, kind);
+            db.ReflectionSteps.Add(step);
+        }
+        else
+        {
+            db.Entry(step).Property(s => s.Version).OriginalValue = version;
+        }
+
+        var saved = step.Save(answers, complete, clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // A stale version, or another tab creating the same step first (the unique owner + kind index).
+            db.ChangeTracker.Clear();
+            return (SaveOutcome.Stale, new StepState<T>(answers, version, false));
+        }
+
+        return (SaveOutcome.Saved, new StepState<T>(saved, step.Version, step.IsCompleted));
+    }
+}
