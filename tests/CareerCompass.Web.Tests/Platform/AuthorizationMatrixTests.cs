@@ -60,6 +60,26 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         { "POST", "/Contacts/Edit/{contact}?handler=Delete", Persona.Anonymous, Outcome.SignIn },
         { "POST", "/Contacts/Edit/{contact}?handler=Delete", Persona.Other, Outcome.NotFound },
         { "GET", "/Contacts/Edit/999999", Persona.Owner, Outcome.NotFound },
+
+        // The reflection is always the signed-in person's own: no route names another person's steps.
+        { "GET", "/Reflection", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reflection/Interests", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reflection/Interests", Persona.Owner, Outcome.Ok },
+        { "GET", "/Reflection/Values", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reflection/Values", Persona.Owner, Outcome.Ok },
+        { "GET", "/Reflection/Strengths", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reflection/Strengths", Persona.Owner, Outcome.Ok },
+        { "GET", "/Reflection/Experiences", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reflection/Experiences", Persona.Owner, Outcome.Ok },
+        { "GET", "/Reflection/Priorities", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reflection/Priorities", Persona.Owner, Outcome.Ok },
+        { "GET", "/Reflection/Vision", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reflection/Vision", Persona.Owner, Outcome.Ok },
+        { "GET", "/Reflection/Options", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reflection/Options", Persona.Owner, Outcome.Ok },
+        { "GET", "/Reflection/Summary", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reflection/Summary", Persona.Owner, Outcome.Ok },
+        { "POST", "/Reflection/Vision?handler=Autosave", Persona.Anonymous, Outcome.SignIn },
     };
 
     [Theory]
