@@ -1,5 +1,6 @@
 using CareerCompass.Domain.Common;
 using CareerCompass.Domain.Contacts;
+using CareerCompass.Domain.Occupations;
 using CareerCompass.Domain.Reflection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -12,6 +13,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Contact> Contacts => Set<Contact>();
 
     public DbSet<ReflectionStep> ReflectionSteps => Set<ReflectionStep>();
+
+    public DbSet<Occupation> Occupations => Set<Occupation>();
+
+    public DbSet<OccupationSkill> OccupationSkills => Set<OccupationSkill>();
+
+    public DbSet<OccupationTitle> OccupationTitles => Set<OccupationTitle>();
+
+    public DbSet<ReferenceDataVersion> ReferenceData => Set<ReferenceDataVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

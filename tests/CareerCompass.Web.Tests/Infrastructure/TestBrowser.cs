@@ -101,7 +101,8 @@ public sealed record WebPage(HttpStatusCode Status, Uri Url, HttpResponseMessage
 {
     public string? Location => Response.Headers.Location?.ToString();
 
-    public string Text => Document.Body?.TextContent ?? string.Empty;
+    /// <summary>The page's text as a person reads it: white space between words folded to one space.</summary>
+    public string Text => System.Text.RegularExpressions.Regex.Replace(Document.Body?.TextContent ?? string.Empty, @"\s+", " ");
 
     /// <summary>Validation messages shown next to fields and in the summary, as a person reads them.</summary>
     public IReadOnlyList<string> Errors =>

@@ -28,7 +28,10 @@ internal static class Database
         return builder.ToString();
     }
 
-    /// <summary>Applies the hand-written migrations, then switches the file to write-ahead logging (it persists).</summary>
+    /// <summary>
+    /// Applies the hand-written migrations, switches SQLite to write-ahead logging (it persists in the file), and
+    /// loads the shipped O*NET data if this release isn't in the database yet.
+    /// </summary>
     public static async Task MigrateAsync(IServiceProvider services)
     {
         using var scope = services.CreateScope();
@@ -38,5 +41,8 @@ internal static class Database
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
+
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OnetImport));
+        await OnetImport.ImportIfNeededAsync(db, OnetImport.DefaultFolder, logger);
     }
 }

@@ -68,4 +68,22 @@ public sealed class ReflectionStore(AppDbContext db, TimeProvider clock)
 
         return (SaveOutcome.Saved, new StepState<T>(saved, step.Version, step.IsCompleted));
     }
+
+    /// <summary>
+    /// Changes a step's answers on the server's own current copy (for one-click actions such as "add this
+    /// occupation"), retrying once if another save slipped in between.
+    /// </summary>
+    public async Task<T> UpdateAsync<T>(string ownerId, ReflectionStepKind kind, Func<T, T> change)
+        where T : IStepAnswers, new()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var current = await LoadAsync<T>(ownerId, kind);
+            var (outcome, state) = await SaveAsync(ownerId, kind, change(current.Answers), current.Version, complete: false);
+            if (outcome == SaveOutcome.Saved || attempt == 1)
+            {
+                return state.Answers;
+            }
+        }
+    }
 }

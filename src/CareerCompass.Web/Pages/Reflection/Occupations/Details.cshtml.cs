@@ -1,0 +1,27 @@
+using CareerCompass.Domain.Reflection;
+using CareerCompass.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CareerCompass.Web.Pages.Reflection.Occupations;
+
+/// <summary>One occupation: what the work is, its interest profile, preparation, top skills and work values.</summary>
+public sealed class Details(OccupationCatalog catalog, ReflectionStore store) : PageModel
+{
+    public OccupationDetails Occupation { get; private set; } = null!;
+
+    public bool IsAdded { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string code)
+    {
+        if (await catalog.FindAsync(code) is not { } occupation)
+        {
+            return NotFound();
+        }
+
+        Occupation = occupation;
+        var options = await store.LoadAsync<OptionsAnswers>(User.RequireUserId(), ReflectionStepKind.Options);
+        IsAdded = options.Answers.Options.Any(o => o.OccupationCode == code);
+        return Page();
+    }
+}

@@ -1,0 +1,92 @@
+using CareerCompass.Domain.Occupations;
+using CareerCompass.Domain.Reflection;
+using CareerCompass.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CareerCompass.Web.Pages.Reflection.Occupations;
+
+/// <summary>
+/// Explore real occupations: suggestions that fit the person's interest areas, and search by any job title. One
+/// click adds an occupation as a career option; a suggestion can be dismissed with a reason and stays dismissed.
+/// </summary>
+public sealed class Index(OccupationCatalog catalog, ReflectionStore store) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "zone")]
+    public int? JobZone { get; set; }
+
+    public IReadOnlyList<OccupationHit> Results { get; private set; } = [];
+
+    public IReadOnlyList<OccupationSuggestion> Suggestions { get; private set; } = [];
+
+    public InterestProfile Profile { get; private set; } = new(new Dictionary<RiasecArea, double>(), []);
+
+    public IReadOnlySet<string> Added { get; private set; } = new HashSet<string>();
+
+    public string? QueryError { get; private set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        var userId = User.RequireUserId();
+        if (JobZone is not (null or (>= 1 and <= 5)))
+        {
+            JobZone = null;
+        }
+
+        var interests = await store.LoadAsync<InterestsAnswers>(userId, ReflectionStepKind.Interests);
+        var options = await store.LoadAsync<OptionsAnswers>(userId, ReflectionStepKind.Options);
+        Profile = interests.Answers.Profile();
+        Added = options.Answers.Options.Where(o => o.OccupationCode is not null).Select(o => o.OccupationCode!).ToHashSet();
+        if (Profile.IsComplete)
+        {
+            var exclude = options.Answers.Dismissed.Select(d => d.OccupationCode).Concat(Added).ToHashSet();
+            Suggestions = await catalog.SuggestAsync(Profile.Scores, JobZone, exclude);
+        }
+
+        if (Query is { Length: > OccupationCatalog.MaxQueryLength })
+        {
+            QueryError = $"Please search with fewer than {OccupationCatalog.MaxQueryLength} characters — a job title or a word or two works best.";
+        }
+        else if (!string.IsNullOrWhiteSpace(Query))
+        {
+            Results = await catalog.SearchAsync(Query, JobZone);
+        }
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(string code)
+    {
+        var occupation = await catalog.FindAsync(code ?? string.Empty);
+        if (occupation is null)
+        {
+            return NotFound();
+        }
+
+        var title = occupation.Occupation.Title;
+        await store.UpdateAsync<OptionsAnswers>(User.RequireUserId(), ReflectionStepKind.Options, options =>
+            options.Options.Any(o => o.OccupationCode == code)
+                ? options
+                : options with { Options = [.. options.Options, new CareerOption { Title = title, OccupationCode = code }] });
+        StatusMessage = $"Added {title} to your career options. You can note how it fits in step 7.";
+        return RedirectToPage(new { q = Query, zone = JobZone });
+    }
+
+    public async Task<IActionResult> OnPostDismissAsync(string code, string? reason)
+    {
+        if (await catalog.FindAsync(code ?? string.Empty) is not { } occupation)
+        {
+            return NotFound();
+        }
+
+        var why = reason is { Length: > ReflectionLimits.ItemText } ? reason[..ReflectionLimits.ItemText] : reason;
+        await store.UpdateAsync<OptionsAnswers>(User.RequireUserId(), ReflectionStepKind.Options, options =>
+            options with { Dismissed = [.. options.Dismissed.Where(d => d.OccupationCode != code), new DismissedSuggestion { OccupationCode = code!, Reason = why }] });
+        StatusMessage = $"We won't suggest {occupation.Occupation.Title} again.";
+        return RedirectToPage(new { q = Query, zone = JobZone });
+    }
+}
