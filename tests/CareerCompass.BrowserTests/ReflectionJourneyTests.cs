@@ -18,6 +18,7 @@ public sealed class ReflectionJourneyTests(LiveApp live) : IClassFixture<LiveApp
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Start your reflection" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Step 1 of 7")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Thank you for confirming")).ToHaveCountAsync(0);
         await checks.CheckAsync(page, "reflection-01-interests");
         await page.GetByLabel("What energizes you?").FillAsync("Untangling messy problems with other people.");
         await page.GetByLabel("Interest 1").FillAsync("Teaching my nephew to code");

@@ -94,7 +94,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
             return Page();
         }
 
-        TempData["StatusMessage"] = $"Saved {contact.Name}.";
+        TempData[StatusMessages.Key] = $"Saved {contact.Name}.";
         return RedirectToPage("Index");
     }
 
@@ -120,7 +120,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
             return Page();
         }
 
-        TempData["StatusMessage"] = $"Deleted {contact!.Name}.";
+        TempData[StatusMessages.Key] = $"Deleted {contact!.Name}.";
         return RedirectToPage("Index");
     }
 

@@ -13,7 +13,7 @@ public sealed class Index(AppDbContext db, TimeProvider clock) : PageModel
 
     public DateOnly Today { get; private set; }
 
-    [TempData]
+    [TempData(Key = StatusMessages.Key)]
     public string? StatusMessage { get; set; }
 
     public async Task OnGetAsync()

@@ -31,7 +31,7 @@ public abstract class StepPage<TAnswers>(ReflectionStore store, IValidator<TAnsw
 
     public ReflectionStepInfo Step => ReflectionSteps.Of(Kind);
 
-    [TempData]
+    [TempData(Key = StatusMessages.Key)]
     public string? StatusMessage { get; set; }
 
     protected abstract ReflectionStepKind Kind { get; }

@@ -28,7 +28,7 @@ public sealed class Index(OccupationCatalog catalog, ReflectionStore store) : Pa
 
     public string? QueryError { get; private set; }
 
-    [TempData]
+    [TempData(Key = StatusMessages.Key)]
     public string? StatusMessage { get; set; }
 
     public async Task OnGetAsync()
