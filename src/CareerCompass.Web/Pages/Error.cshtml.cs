@@ -18,13 +18,16 @@ public sealed class ErrorPage : PageModel
 
     public string? RequestId { get; private set; }
 
-    public void OnGet(int? code) => Show(code);
+    public void OnGet([FromQuery] int? code) => Show(code);
 
-    public void OnPost(int? code) => Show(code);
+    // From the query only: the failed request's form may be the very thing that could not be read.
+    public void OnPost([FromQuery] int? code) => Show(code);
 
     private void Show(int? code)
     {
-        Code = code is >= 400 and < 600 ? code.Value : 500;
+        // Re-executed by the status-code pages, the code comes in the query; re-executed by the exception handler,
+        // the response already carries it (400 for a request that could not be read, 500 otherwise).
+        Code = code is >= 400 and < 600 ? code.Value : Response.StatusCode is >= 400 and < 600 ? Response.StatusCode : 500;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
         {

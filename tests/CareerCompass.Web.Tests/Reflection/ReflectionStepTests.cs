@@ -233,4 +233,37 @@ public sealed class ReflectionStepTests(CareerCompassFactory app) : IClassFixtur
         Assert.Contains("Continue your reflection", dashboard.Text, StringComparison.Ordinal);
         browser.Dispose();
     }
+
+    [Fact]
+    public async Task A_flood_of_form_fields_gets_a_message_not_a_server_error()
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var form = await browser.GetAsync("/Reflection/Interests");
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", form.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+            new("Version", Guid.Empty.ToString()),
+        };
+        fields.AddRange(Enumerable.Range(0, 3000).Select(i => new KeyValuePair<string, string>($"Input.Items[{i}].Text", $"Interest {i}")));
+
+        var page = await browser.PostAsync("/Reflection/Interests", fields);
+
+        Assert.True((int)page.Status is >= 400 and < 500, $"Expected a 4xx, got {(int)page.Status}.");
+        Assert.DoesNotContain("Something went wrong on our side", page.Text, StringComparison.Ordinal);
+        browser.Dispose();
+    }
+
+    [Fact]
+    public async Task More_than_fifty_items_in_a_list_are_refused_with_a_message()
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var form = await browser.GetAsync("/Reflection/Interests");
+        var values = Enumerable.Range(0, 51).ToDictionary(i => $"Input.Items[{i}].Text", i => $"Interest {i}");
+
+        var page = await browser.SubmitAsync(form, "form[data-autosave]", values);
+
+        Assert.Contains(page.Errors, e => e.Contains("up to 50 interests", StringComparison.Ordinal));
+        Assert.Contains("Interest 50", page.Html, StringComparison.Ordinal);
+        browser.Dispose();
+    }
 }
