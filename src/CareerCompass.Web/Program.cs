@@ -102,6 +102,10 @@ services.AddRazorPages().AddMvcOptions(options =>
 var app = builder.Build();
 
 await Database.MigrateAsync(app.Services);
+if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>().Value is { Transport: EmailTransport.Pickup } email)
+{
+    Directory.CreateDirectory(paths.Resolve(email.PickupDirectory));
+}
 if (command is not null)
 {
     return await GrantRoleCommand.RunAsync(app.Services, command[1..], Console.Out, Console.Error);

@@ -9,6 +9,14 @@ namespace CareerCompass.Web.Tests.Platform;
 public sealed class PlatformTests(CareerCompassFactory app) : IClassFixture<CareerCompassFactory>
 {
     [Fact]
+    public void Start_up_creates_the_database_and_the_mail_folder()
+    {
+        _ = app.Server;
+        Assert.True(File.Exists(app.DatabasePath));
+        Assert.True(Directory.Exists(app.Mailbox.Folder));
+    }
+
+    [Fact]
     public async Task Health_says_Healthy_and_nothing_more()
     {
         using var browser = app.NewBrowser();
