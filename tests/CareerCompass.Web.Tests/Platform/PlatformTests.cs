@@ -11,9 +11,13 @@ public sealed class PlatformTests(CareerCompassFactory app) : IClassFixture<Care
     [Fact]
     public void Start_up_creates_the_database_and_the_mail_folder()
     {
-        _ = app.Server;
-        Assert.True(File.Exists(app.DatabasePath));
-        Assert.True(Directory.Exists(app.Mailbox.Folder));
+        using var fresh = new CareerCompassFactory();
+        Assert.False(Directory.Exists(fresh.Mailbox.Folder));
+
+        _ = fresh.Server;
+
+        Assert.True(File.Exists(fresh.DatabasePath));
+        Assert.True(Directory.Exists(fresh.Mailbox.Folder));
     }
 
     [Fact]
