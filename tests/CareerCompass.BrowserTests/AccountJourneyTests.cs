@@ -80,7 +80,7 @@ public sealed class AccountJourneyTests(LiveApp live) : IClassFixture<LiveApp>
 
         await page.GotoAsync("/");
         await checks.CheckAsync(page, "phone-01-landing");
-        Assert.True(await FitsTheScreenAsync(page), "The landing page scrolls sideways on a 375-px phone.");
+        Assert.True(await PageChecks.FitsTheScreenAsync(page), "The landing page scrolls sideways on a 375-px phone.");
 
         var signIn = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Sign in" });
         await Assertions.Expect(signIn).ToBeHiddenAsync();
@@ -94,11 +94,11 @@ public sealed class AccountJourneyTests(LiveApp live) : IClassFixture<LiveApp>
 
         await signIn.ClickAsync();
         await checks.CheckAsync(page, "phone-03-sign-in");
-        Assert.True(await FitsTheScreenAsync(page), "The sign-in page scrolls sideways on a 375-px phone.");
+        Assert.True(await PageChecks.FitsTheScreenAsync(page), "The sign-in page scrolls sideways on a 375-px phone.");
 
         await page.GotoAsync("/Identity/Account/Register");
         await checks.CheckAsync(page, "phone-04-register");
-        Assert.True(await FitsTheScreenAsync(page), "The register page scrolls sideways on a 375-px phone.");
+        Assert.True(await PageChecks.FitsTheScreenAsync(page), "The register page scrolls sideways on a 375-px phone.");
     }
 
     [Fact]
@@ -116,7 +116,4 @@ public sealed class AccountJourneyTests(LiveApp live) : IClassFixture<LiveApp>
 
         await Assertions.Expect(page.Locator("main#main")).ToBeFocusedAsync();
     }
-
-    private static async Task<bool> FitsTheScreenAsync(IPage page) =>
-        await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
 }

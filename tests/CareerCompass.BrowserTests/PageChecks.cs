@@ -22,6 +22,10 @@ public sealed class PageChecks
 
     public List<string> Visited { get; } = [];
 
+    /// <summary>True when the page does not scroll sideways (the phone checks).</summary>
+    public static async Task<bool> FitsTheScreenAsync(IPage page) =>
+        await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
+
     public async Task CheckAsync(IPage page, string name)
     {
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

@@ -116,13 +116,13 @@ public sealed class ReflectionJourneyTests(LiveApp live) : IClassFixture<LiveApp
         {
             await page.GotoAsync($"/Reflection/{step.Page}");
             await checks.CheckAsync(page, $"phone-reflection-{step.Number}-{step.Page.ToLowerInvariant()}");
-            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{step.Page} scrolls sideways on a phone.");
+            Assert.True(await PageChecks.FitsTheScreenAsync(page), $"{step.Page} scrolls sideways on a phone.");
         }
 
         await page.GotoAsync("/Reflection/Occupations?q=nurse");
         await checks.CheckAsync(page, "phone-occupations-search");
         await page.GetByRole(AriaRole.Link, new() { Name = "Registered Nurses", Exact = true }).ClickAsync();
         await checks.CheckAsync(page, "phone-occupation-details");
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The occupation page scrolls sideways on a phone.");
+        Assert.True(await PageChecks.FitsTheScreenAsync(page), "The occupation page scrolls sideways on a phone.");
     }
 }

@@ -180,21 +180,8 @@ public sealed class ReflectionStepTests(CareerCompassFactory app) : IClassFixtur
     public async Task Rating_every_area_shows_the_holland_code()
     {
         var (browser, _) = await app.NewSignedInPersonAsync();
-        var form = await browser.GetAsync("/Reflection/Interests");
-        var ratings = new Dictionary<string, string>();
-        var activities = Domain.Reflection.Riasec.Activities;
-        for (var i = 0; i < activities.Count; i++)
-        {
-            ratings[$"Input.Explorer[{i}].Rating"] = activities[i].Area switch
-            {
-                Domain.Reflection.RiasecArea.Social => "5",
-                Domain.Reflection.RiasecArea.Investigative => "4",
-                Domain.Reflection.RiasecArea.Artistic => "3",
-                _ => "1",
-            };
-        }
-
-        var saved = await browser.SubmitAsync(form, StepForm, ratings, action: "/Reflection/Interests?handler=Save");
+        await OccupationTests.RateExplorerAsync(browser);
+        var saved = await browser.GetAsync("/Reflection/Interests");
 
         Assert.Contains("Your top interest areas: SIA", saved.Text, StringComparison.Ordinal);
         Assert.Contains("starting point", saved.Text, StringComparison.Ordinal);
