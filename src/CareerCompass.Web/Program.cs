@@ -6,6 +6,7 @@ using CareerCompass.Web.Infrastructure.Email;
 using CareerCompass.Web.Infrastructure.Health;
 using CareerCompass.Web.Infrastructure.Persistence;
 using CareerCompass.Web.Infrastructure.Security;
+using CareerCompass.Web.Pages.Goals;
 using CareerCompass.Web.Pages.Reflection;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -87,6 +88,7 @@ services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
 services.AddTransient<IEmailSender, EmailSender>();
 
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+services.AddSmartCheckRateLimit(config);
 services.AddSingleton<IValidator<CareerCompass.Web.Pages.Contacts.Edit.InputModel>, CareerCompass.Web.Pages.Contacts.Edit.Validator>();
 services.AddReflection();
 services.AddRazorPages().AddMvcOptions(options =>
@@ -122,10 +124,12 @@ app.UseSecurityHeaders();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/health").AllowAnonymous();
+app.MapSmartCheck();
 
 await app.RunAsync();
 return 0;

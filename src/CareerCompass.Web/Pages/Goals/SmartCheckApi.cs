@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using CareerCompass.Domain.Goals;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CareerCompass.Web.Pages.Goals;
+
+/// <summary>
+/// <c>POST /api/goals/smart-check</c>: the live SMART coach as JSON, for the goal editor's script and anyone trying
+/// a goal statement. Anonymous, changes nothing, rate-limited per client address; bad input gets a 400 with a message.
+/// </summary>
+public static class SmartCheckApi
+{
+    public const string Route = "/api/goals/smart-check";
+    public const string RateLimitPolicy = "smart-check";
+    public const int MaxBodyBytes = 16 * 1024;
+    public const int MaxStatementLength = 1000;
+    public const int MaxFieldLength = 200;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IServiceCollection AddSmartCheckRateLimit(this IServiceCollection services, IConfiguration config)
+    {
+        var perMinute = config.GetValue("RateLimits:SmartCheckPerMinute", 120);
+        return services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, token) =>
+            {
+                context.HttpContext.Response.ContentType = "application/json";
+                return new ValueTask(context.HttpContext.Response.WriteAsync(
+                    """{"error":"That's a lot of checks in a short time. Please wait a moment and try again."}""", token));
+            };
+            options.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+    }
+
+    public static void MapSmartCheck(this IEndpointRouteBuilder app) =>
+        app.MapPost(Route, HandleAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicy).DisableAntiforgery();
+
+    private static async Task<IResult> HandleAsync(HttpContext context, TimeProvider clock)
+    {
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            return Problem($"Please send at most {MaxBodyBytes / 1024} KB.");
+        }
+
+        JsonElement body;
+        try
+        {
+            using var limited = new MemoryStream();
+            await context.Request.Body.CopyToAsync(limited, context.RequestAborted);
+            if (limited.Length > MaxBodyBytes)
+            {
+                return Problem($"Please send at most {MaxBodyBytes / 1024} KB.");
+            }
+
+            body = JsonSerializer.Deserialize<JsonElement>(limited.ToArray(), Json);
+        }
+        catch (JsonException)
+        {
+            return Problem("That isn't valid JSON. Send an object such as {\"statement\": \"Become a team lead within two years\"}.");
+        }
+
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            return Problem("Send a JSON object with at least a \"statement\".");
+        }
+
+        var errors = new List<string>();
+        var statement = Text(body, "statement", MaxStatementLength, errors, required: true);
+        var measure = Text(body, "measure", MaxFieldLength, errors);
+        var target = Text(body, "target", MaxFieldLength, errors);
+        var horizon = Text(body, "horizon", 40, errors) switch
+        {
+            null => (GoalHorizon?)null,
+            "short" => GoalHorizon.ShortTerm,
+            "medium" => GoalHorizon.MediumTerm,
+            "long" => GoalHorizon.LongTerm,
+            _ => Error<GoalHorizon?>(errors, "\"horizon\" must be \"short\", \"medium\", \"long\" or null."),
+        };
+        var deadlineText = Text(body, "deadline", 40, errors);
+        DateOnly? deadline = null;
+        if (deadlineText is not null)
+        {
+            if (DateOnly.TryParseExact(deadlineText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                deadline = parsed;
+            }
+            else
+            {
+                errors.Add("\"deadline\" must be a date written yyyy-mm-dd, or null.");
+            }
+        }
+
+        var confidence = Number(body, "confidence", 1, 10, errors);
+        var linked = Number(body, "linkedItems", 0, 1000, errors);
+        if (errors.Count > 0)
+        {
+            return Problem(string.Join(" ", errors));
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var verdict = SmartCoach.Check(new SmartInput(statement!, horizon, measure, target, deadline, confidence, linked), today);
+        return Results.Ok(new
+        {
+            specific = Shape(verdict.Specific),
+            measurable = Shape(verdict.Measurable),
+            achievable = Shape(verdict.Achievable),
+            relevant = Shape(verdict.Relevant),
+            timeBound = Shape(verdict.TimeBound),
+        });
+    }
+
+    public static object Shape(SmartCriterion criterion) => new { status = StatusName(criterion.Status), advice = criterion.Advice };
+
+    public static string StatusName(SmartStatus status) => status switch
+    {
+        SmartStatus.Met => "met",
+        SmartStatus.NotYet => "notYet",
+        _ => "needsInput",
+    };
+
+    private static IResult Problem(string message) => Results.BadRequest(new { error = message });
+
+    private static T Error<T>(List<string> errors, string message)
+    {
+        errors.Add(message);
+        return default!;
+    }
+
+    private static string? Text(JsonElement body, string name, int max, List<string> errors, bool required = false)
+    {
+        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+            {
+                errors.Add($"\"{name}\" is required.");
+            }
+
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add($"\"{name}\" must be text.");
+            return null;
+        }
+
+        var text = value.GetString()!;
+        if (text.Length > max)
+        {
+            errors.Add($"\"{name}\" can be at most {max} characters.");
+            return null;
+        }
+
+        return text;
+    }
+
+    private static int? Number(JsonElement body, string name, int min, int max, List<string> errors)
+    {
+        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number) || number < min || number > max)
+        {
+            errors.Add($"\"{name}\" must be a whole number from {min} to {max}, or null.");
+            return null;
+        }
+
+        return number;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using CareerCompass.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+
+namespace CareerCompass.Web.Tests.Goals;
+
+public sealed class SmartCheckApiTests(CareerCompassFactory app) : IClassFixture<CareerCompassFactory>
+{
+    private const string Route = "/api/goals/smart-check";
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string json)
+    {
+        using var client = app.CreateClient();
+        using var response = await client.PostAsync(Route, new StringContent(json, Encoding.UTF8, "application/json"));
+        var body = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
+        return (response.StatusCode, body);
+    }
+
+    [Fact]
+    public async Task A_statement_alone_is_judged_from_its_text_and_the_rest_needs_input()
+    {
+        var (status, body) = await PostAsync("""{"statement": "Grow in my career"}""");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("notYet", body.GetProperty("specific").GetProperty("status").GetString());
+        Assert.Contains("\"grow in my career\" is vague", body.GetProperty("specific").GetProperty("advice").GetString(), StringComparison.Ordinal);
+        Assert.Equal("notYet", body.GetProperty("measurable").GetProperty("status").GetString());
+        Assert.Equal("notYet", body.GetProperty("timeBound").GetProperty("status").GetString());
+        Assert.Equal("needsInput", body.GetProperty("achievable").GetProperty("status").GetString());
+        Assert.Equal("needsInput", body.GetProperty("relevant").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_complete_smart_goal_is_met_on_all_five()
+    {
+        var deadline = app.Clock.GetUtcNow().AddMonths(6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (status, body) = await PostAsync($$"""
+            {"statement": "Complete two leadership courses this year", "horizon": "short", "measure": "courses completed",
+             "target": "2", "deadline": "{{deadline}}", "confidence": 8, "linkedItems": 2}
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        foreach (var criterion in new[] { "specific", "measurable", "achievable", "relevant", "timeBound" })
+        {
+            Assert.Equal("met", body.GetProperty(criterion).GetProperty("status").GetString());
+        }
+    }
+
+    [Theory]
+    [InlineData("{not json", "isn't valid JSON")]
+    [InlineData("[1, 2]", "JSON object")]
+    [InlineData("{}", "\"statement\" is required")]
+    [InlineData("""{"statement": 42}""", "\"statement\" must be text")]
+    [InlineData("""{"statement": "x", "horizon": "forever"}""", "\"horizon\" must be")]
+    [InlineData("""{"statement": "x", "deadline": "next tuesday"}""", "yyyy-mm-dd")]
+    [InlineData("""{"statement": "x", "confidence": 11}""", "\"confidence\" must be a whole number from 1 to 10")]
+    [InlineData("""{"statement": "x", "linkedItems": -1}""", "\"linkedItems\" must be a whole number")]
+    [InlineData("""{"statement": "x", "measure": 3.5}""", "\"measure\" must be text")]
+    public async Task Bad_input_gets_a_400_with_a_message(string json, string message)
+    {
+        var (status, body) = await PostAsync(json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(message, body.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Over_long_input_gets_a_400_with_a_message()
+    {
+        var (status, body) = await PostAsync(JsonSerializer.Serialize(new { statement = new string('x', 1001) }));
+        var (hugeStatus, huge) = await PostAsync(JsonSerializer.Serialize(new { statement = "x", padding = new string('x', 40_000) }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("at most 1000 characters", body.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, hugeStatus);
+        Assert.Contains("at most 16 KB", huge.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Too_many_checks_in_a_minute_are_refused_politely()
+    {
+        using var limited = app.WithWebHostBuilder(b => b.UseSetting("RateLimits:SmartCheckPerMinute", "3"));
+        using var client = limited.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await client.PostAsJsonAsync(Route, new { statement = "Become a team lead" });
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.Contains("wait a moment", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+}
