@@ -1,5 +1,6 @@
 using CareerCompass.Domain.Common;
 using CareerCompass.Domain.Contacts;
+using CareerCompass.Domain.Goals;
 using CareerCompass.Domain.Occupations;
 using CareerCompass.Domain.Reflection;
 using Microsoft.AspNetCore.Identity;
@@ -13,6 +14,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Contact> Contacts => Set<Contact>();
 
     public DbSet<ReflectionStep> ReflectionSteps => Set<ReflectionStep>();
+
+    public DbSet<Goal> Goals => Set<Goal>();
+
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
+    public DbSet<PlanItem> PlanItems => Set<PlanItem>();
 
     public DbSet<Occupation> Occupations => Set<Occupation>();
 
