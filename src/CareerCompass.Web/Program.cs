@@ -91,6 +91,7 @@ services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 services.AddSmartCheckRateLimit(config);
 services.AddSingleton<IValidator<CareerCompass.Web.Pages.Contacts.Edit.InputModel>, CareerCompass.Web.Pages.Contacts.Edit.Validator>();
 services.AddReflection();
+services.AddGoals();
 services.AddRazorPages().AddMvcOptions(options =>
 {
     var messages = options.ModelBindingMessageProvider;

@@ -1,0 +1,210 @@
+using CareerCompass.Domain.Common;
+using CareerCompass.Domain.Goals;
+using CareerCompass.Web.Data;
+using CareerCompass.Web.Infrastructure.Authorization;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerCompass.Web.Pages.Goals;
+
+/// <summary>
+/// Write or change a goal with the SMART coach alongside. Saves as a draft whatever the coach says; the verdict is
+/// shown after saving without JavaScript and live as the person types with it.
+/// </summary>
+public sealed class Edit(AppDbContext db, IAuthorizationService authorization, ReflectionChoices reflection, IValidator<Edit.InputModel> validator, TimeProvider clock) : PageModel
+{
+    public const string StaleMessage =
+        "This goal was changed somewhere else (perhaps in another tab) after you opened it. Your text is still below — " +
+        "reload the latest version to see what changed, then make your edits again.";
+
+    public static readonly IReadOnlyList<string> Examples =
+    [
+        "Become a team leader within two years",
+        "Complete two leadership courses this year",
+        "Earn a digital-marketing certification by December",
+    ];
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public int? Id { get; private set; }
+
+    public bool IsStale { get; private set; }
+
+    public IReadOnlyList<LinkChoice> Choices { get; private set; } = [];
+
+    public IReadOnlyList<string> SuggestedSkills { get; private set; } = [];
+
+    public SmartVerdict Verdict { get; private set; } = null!;
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<IActionResult> OnGetAsync(int? id, int? example)
+    {
+        if (id is not null)
+        {
+            var goal = await db.Goals.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id);
+            if (!await authorization.MayAsync(User, goal, RecordOperations.Change))
+            {
+                return NotFound();
+            }
+
+            Id = id;
+            Input = InputModel.From(goal!);
+        }
+        else if (example is >= 0 && example < Examples.Count)
+        {
+            Input = new InputModel { Statement = Examples[example.Value] };
+        }
+
+        await PrepareAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id)
+    {
+        Id = id;
+        Goal? goal = null;
+        if (id is not null)
+        {
+            goal = await db.Goals.FirstOrDefaultAsync(g => g.Id == id);
+            if (!await authorization.MayAsync(User, goal, RecordOperations.Change))
+            {
+                return NotFound();
+            }
+        }
+
+        foreach (var error in (await validator.ValidateAsync(Input)).Errors)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{error.PropertyName}", error.ErrorMessage);
+        }
+
+        var choices = await reflection.ForAsync(User.RequireUserId());
+        var known = choices.Select(c => c.Value).ToHashSet();
+        if (Input.Links.Any(l => !known.Contains(l)))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Links)}", "One of the linked items no longer exists in your reflection. Please reload the page and choose again.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await PrepareAsync(choices);
+            return Page();
+        }
+
+        try
+        {
+            if (goal is null)
+            {
+                goal = Goal.Create(User.RequireUserId(), Input.ToDetails(), Today);
+                db.Goals.Add(goal);
+            }
+            else
+            {
+                db.Entry(goal).Property(g => g.Version).OriginalValue = Input.Version;
+                goal.Update(Input.ToDetails(), Today);
+            }
+
+            await db.SaveChangesAsync();
+        }
+        catch (DomainRuleException rule)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{rule.Field}", rule.Message);
+            await PrepareAsync(choices);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            IsStale = true;
+            ModelState.AddModelError(string.Empty, StaleMessage);
+            await PrepareAsync(choices);
+            return Page();
+        }
+
+        TempData[StatusMessages.Key] = goal.Check(Today).AllMet
+            ? "Saved. Your goal is SMART — ready to activate when you are."
+            : "Saved as a draft. The coach's notes below show what would make it SMART.";
+        return RedirectToPage("Details", new { id = goal.Id });
+    }
+
+    private async Task PrepareAsync(IReadOnlyList<LinkChoice>? choices = null)
+    {
+        Choices = choices ?? await reflection.ForAsync(User.RequireUserId());
+        SuggestedSkills = (await reflection.SuggestedSkillsAsync(Choices.Where(c => Input.Links.Contains(c.Value))))
+            .Where(s => !Input.SkillList.Contains(s, StringComparer.OrdinalIgnoreCase)).ToList();
+        Verdict = SmartCoach.Check(Input.ToSmartInput(), Today);
+    }
+
+    public sealed record InputModel
+    {
+        public string? Statement { get; init; }
+
+        public GoalHorizon Horizon { get; init; } = GoalHorizon.ShortTerm;
+
+        public string? Measure { get; init; }
+
+        public string? Target { get; init; }
+
+        public DateOnly? Deadline { get; init; }
+
+        public int? Confidence { get; init; }
+
+        public string? ConfidencePlan { get; init; }
+
+        /// <summary>Skills this goal needs, one per line.</summary>
+        public string? Skills { get; init; }
+
+        /// <summary>Suggested skills ticked from the linked occupations.</summary>
+        public List<string> AddSkills { get; init; } = [];
+
+        /// <summary>Linked reflection items as "Step:ItemId".</summary>
+        public List<string> Links { get; init; } = [];
+
+        public Guid Version { get; init; }
+
+        public IReadOnlyList<string> SkillList =>
+            (Skills ?? string.Empty).Split('\n').Select(s => s.Trim()).Where(s => s.Length > 0).Concat(AddSkills).ToList();
+
+        public static InputModel From(Goal goal) => new()
+        {
+            Statement = goal.Statement,
+            Horizon = goal.Horizon,
+            Measure = goal.Measure,
+            Target = goal.Target,
+            Deadline = goal.Deadline,
+            Confidence = goal.Confidence,
+            ConfidencePlan = goal.ConfidencePlan,
+            Skills = string.Join('\n', goal.Skills),
+            Links = goal.Links.Select(ReflectionChoices.Key).ToList(),
+            Version = goal.Version,
+        };
+
+        public GoalDetails ToDetails() => new(
+            Statement, Horizon, Measure, Target, Deadline, Confidence, ConfidencePlan, SkillList,
+            Links.Select(ReflectionChoices.Parse).OfType<Domain.Goals.ReflectionLink>().ToList());
+
+        public SmartInput ToSmartInput() =>
+            new(Statement ?? string.Empty, Horizon, Measure, Target, Deadline, Confidence, Links.Count, !string.IsNullOrWhiteSpace(ConfidencePlan));
+    }
+
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Statement).NotEmpty().WithMessage("Please write your goal in a sentence — you can refine it with the coach.")
+                .MaximumLength(Goal.StatementLength).WithMessage($"Please keep the goal under {Goal.StatementLength} characters; details can go in milestones.");
+            RuleFor(x => x.Horizon).IsInEnum().WithMessage("Please choose short, medium or long term.");
+            RuleFor(x => x.Measure).MaximumLength(Goal.FieldLength).WithMessage($"Please keep this under {Goal.FieldLength} characters.");
+            RuleFor(x => x.Target).MaximumLength(Goal.FieldLength).WithMessage($"Please keep this under {Goal.FieldLength} characters.");
+            RuleFor(x => x.Confidence).InclusiveBetween(1, 10).WithMessage("Please choose a confidence from 1 to 10.");
+            RuleFor(x => x.ConfidencePlan).MaximumLength(Domain.Reflection.ReflectionLimits.FreeText).WithMessage("Please keep the plan under 4,000 characters.");
+            RuleFor(x => x.SkillList).Must(s => s.Count <= Goal.MaxSkills).WithMessage($"You can list up to {Goal.MaxSkills} skills.")
+                .Must(s => s.All(k => k.Length <= Goal.FieldLength)).WithMessage($"Please keep each skill under {Goal.FieldLength} characters.")
+                .OverridePropertyName(nameof(InputModel.Skills));
+            RuleFor(x => x.Links).Must(l => l.Count <= Goal.MaxLinks).WithMessage($"You can link up to {Goal.MaxLinks} items.");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using CareerCompass.Domain.Goals;
+using CareerCompass.Domain.Reflection;
+using CareerCompass.Web.Data;
+using CareerCompass.Web.Pages.Reflection;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerCompass.Web.Pages.Goals;
+
+public sealed record LinkChoice(string Value, string Label, string Group, string? OccupationCode);
+
+/// <summary>The reflection items a goal can serve, read in one query, and the O*NET skills of linked occupations.</summary>
+public sealed class ReflectionChoices(ReflectionStore store, AppDbContext db)
+{
+    public static string Key(ReflectionLink link) => $"{link.Step}:{link.ItemId}";
+
+    public static ReflectionLink? Parse(string value)
+    {
+        var parts = value.Split(':', 2);
+        return parts.Length == 2 && Enum.TryParse<ReflectionStepKind>(parts[0], out var step) && Enum.IsDefined(step) && parts[1].Length is > 0 and <= 40
+            ? new ReflectionLink(step, parts[1])
+            : null;
+    }
+
+    public async Task<IReadOnlyList<LinkChoice>> ForAsync(string ownerId)
+    {
+        var steps = (await store.AllAsync(ownerId)).ToDictionary(s => s.Kind);
+        T Read<T>(ReflectionStepKind kind)
+            where T : IStepAnswers, new() => steps.TryGetValue(kind, out var s) ? s.Read<T>() : new T();
+
+        var choices = new List<LinkChoice>();
+        choices.AddRange(Read<ValuesAnswers>(ReflectionStepKind.Values).Chosen
+            .Select(v => new LinkChoice(Key(new(ReflectionStepKind.Values, v.Id.ToString())), v.DisplayName, "Values", null)));
+        choices.AddRange(Read<InterestsAnswers>(ReflectionStepKind.Interests).Items
+            .Select(i => new LinkChoice(Key(new(ReflectionStepKind.Interests, i.Id.ToString())), i.Text!, "Interests", null)));
+        choices.AddRange(Read<VisionAnswers>(ReflectionStepKind.Vision).Items
+            .Select(v => new LinkChoice(Key(new(ReflectionStepKind.Vision, v.Kind.ToString())), v.Text, "Vision", null)));
+        choices.AddRange(Read<OptionsAnswers>(ReflectionStepKind.Options).Options
+            .Select(o => new LinkChoice(Key(new(ReflectionStepKind.Options, o.Id.ToString())), o.Title!, "Career options", o.OccupationCode)));
+        return choices;
+    }
+
+    /// <summary>Top five O*NET skills of each linked career option that is an occupation, in one query.</summary>
+    public async Task<IReadOnlyList<string>> SuggestedSkillsAsync(IEnumerable<LinkChoice> linked)
+    {
+        var codes = linked.Select(c => c.OccupationCode).OfType<string>().Distinct().ToList();
+        if (codes.Count == 0)
+        {
+            return [];
+        }
+
+        var skills = await db.OccupationSkills.AsNoTracking().Where(s => codes.Contains(s.Code))
+            .Select(s => new { s.Code, s.Name, s.Importance }).ToListAsync();
+        return skills.GroupBy(s => s.Code).SelectMany(g => g.OrderByDescending(s => s.Importance).Take(5)).Select(s => s.Name).Distinct().ToList();
+    }
+}

@@ -1,0 +1,180 @@
+using System.Net;
+using CareerCompass.Web.Pages.Goals;
+using CareerCompass.Web.Tests.Infrastructure;
+
+namespace CareerCompass.Web.Tests.Goals;
+
+public sealed class GoalPageTests(CareerCompassFactory app) : IClassFixture<CareerCompassFactory>
+{
+    private string InMonths(int months) => app.Clock.GetUtcNow().AddMonths(months).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    internal static async Task<(WebPage Page, int Id)> CreateGoalAsync(TestBrowser browser, Dictionary<string, string> fields)
+    {
+        var form = await browser.GetAsync("/Goals/Edit");
+        var page = await browser.SubmitAsync(form, "#goal-form", fields);
+        var id = int.Parse(page.Url.AbsolutePath.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        return (page, id);
+    }
+
+    [Fact]
+    public async Task A_vague_goal_saves_as_a_draft_with_the_coachs_advice()
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var (page, _) = await CreateGoalAsync(browser, new() { ["Input.Statement"] = "Grow in my career" });
+
+        Assert.Contains("Saved as a draft", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Draft", page.Text, StringComparison.Ordinal);
+        Assert.Contains("\"grow in my career\" is vague", page.Text, StringComparison.Ordinal);
+        Assert.NotNull(page.Document.QuerySelectorAll("button").SingleOrDefault(b => b.TextContent == "Activate anyway"));
+        browser.Dispose();
+    }
+
+    [Fact]
+    public async Task A_smart_goal_activates_and_gathers_milestones_with_progress_and_a_celebration()
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var values = await browser.GetAsync("/Reflection/Values");
+        await browser.SubmitAsync(values, "form[data-autosave]", new Dictionary<string, string> { ["Picked"] = "learning" });
+        var form = await browser.GetAsync("/Goals/Edit");
+        var link = form.Document.QuerySelector("input[name='Input.Links']")!.GetAttribute("value")!;
+        var (page, id) = await CreateGoalAsync(browser, new()
+        {
+            ["Input.Statement"] = "Complete two leadership courses this year",
+            ["Input.Horizon"] = "ShortTerm",
+            ["Input.Measure"] = "courses completed",
+            ["Input.Target"] = "2",
+            ["Input.Deadline"] = InMonths(6),
+            ["Input.Confidence"] = "8",
+            ["Input.Links"] = link,
+        });
+        Assert.Contains("Your goal is SMART", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Learning", page.Document.QuerySelector("#serves-title + ul")!.TextContent, StringComparison.Ordinal);
+
+        var active = await browser.SubmitAsync(page, "form[action*='handler=Status']", new Dictionary<string, string> { ["change"] = "activate" });
+        Assert.Contains("Your goal is active", active.Text, StringComparison.Ordinal);
+
+        var after = active;
+        foreach (var (title, months) in new[] { ("Pick the courses", 1), ("Finish course one", 3), ("Finish course two", 5) })
+        {
+            after = await browser.SubmitAsync(after, "#milestone-form", new Dictionary<string, string> { ["NewMilestone.Title"] = title, ["NewMilestone.DueOn"] = InMonths(months) });
+            Assert.Contains("Milestone added.", after.Text, StringComparison.Ordinal);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            var forms = after.Document.QuerySelectorAll("form[action*='handler=MilestoneStatus']");
+            var milestoneId = forms[i].QuerySelector("input[name=milestoneId]")!.GetAttribute("value")!;
+            after = await browser.SubmitAsync(after, $"form[action*='handler=MilestoneStatus']:has(input[value='{milestoneId}'])", new Dictionary<string, string> { ["status"] = "Done" });
+            Assert.Contains($"{i + 1} of 3 done", after.Text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Every milestone is done", after.Text, StringComparison.Ordinal);
+        var achieved = await browser.SubmitAsync(after, "form[action*='handler=Status']", new Dictionary<string, string> { ["change"] = "achieve" });
+        Assert.Contains("You achieved it", achieved.Text, StringComparison.Ordinal);
+        Assert.Contains("achieved 22 Nov 2026", achieved.Text, StringComparison.Ordinal);
+        browser.Dispose();
+    }
+
+    [Fact]
+    public async Task Activating_a_goal_that_is_not_smart_needs_activate_anyway()
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var (page, _) = await CreateGoalAsync(browser, new() { ["Input.Statement"] = "Grow in my career" });
+
+        var refused = await browser.SubmitAsync(page, "form[action*='handler=Status']", new Dictionary<string, string> { ["change"] = "activate" });
+        Assert.Contains(refused.Errors, e => e.Contains("isn't fully SMART yet", StringComparison.Ordinal));
+
+        var anyway = await browser.SubmitAsync(page, "form[action*='handler=Status']", new Dictionary<string, string> { ["change"] = "activate-anyway" });
+        Assert.Contains("Your goal is active", anyway.Text, StringComparison.Ordinal);
+        browser.Dispose();
+    }
+
+    [Theory]
+    [InlineData(7, "after the goal's deadline")]
+    [InlineData(-1, "before you set the goal")]
+    public async Task A_milestone_outside_the_goals_dates_is_refused_with_a_clear_message(int months, string message)
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var (page, _) = await CreateGoalAsync(browser, new() { ["Input.Statement"] = "Finish a course by spring", ["Input.Deadline"] = InMonths(6) });
+
+        var refused = await browser.SubmitAsync(page, "#milestone-form", new Dictionary<string, string> { ["NewMilestone.Title"] = "Enrol", ["NewMilestone.DueOn"] = InMonths(months) });
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains(refused.Errors, e => e.Contains(message, StringComparison.Ordinal));
+        Assert.Equal("Enrol", refused.Document.QuerySelector("#NewMilestone_Title")!.GetAttribute("value"));
+        browser.Dispose();
+    }
+
+    [Theory]
+    [InlineData("Input.Statement", "", "Please write your goal in a sentence")]
+    [InlineData("Input.Confidence", "11", "from 1 to 10")]
+    [InlineData("Input.Horizon", "Forever", "doesn't look right")]
+    [InlineData("Input.Deadline", "2020-01-01", "can't be before the day you set the goal")]
+    [InlineData("Input.Links", "Values:not-mine", "no longer exists in your reflection")]
+    public async Task Bad_goal_input_gets_a_clear_message_and_keeps_the_text(string field, string value, string message)
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var form = await browser.GetAsync("/Goals/Edit");
+        var fields = new Dictionary<string, string> { ["Input.Statement"] = "Become a team lead", ["Input.Measure"] = "kept text" };
+        fields[field] = value;
+
+        var page = await browser.SubmitAsync(form, "#goal-form", fields);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains(page.Errors, e => e.Contains(message, StringComparison.Ordinal));
+        Assert.Equal("kept text", page.Document.QuerySelector("#Input_Measure")!.GetAttribute("value"));
+        browser.Dispose();
+    }
+
+    [Fact]
+    public async Task An_edit_from_a_stale_tab_is_refused_and_keeps_the_text()
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var (_, id) = await CreateGoalAsync(browser, new() { ["Input.Statement"] = "Become a team lead" });
+        var first = await browser.GetAsync($"/Goals/Edit/{id}");
+        var second = await browser.GetAsync($"/Goals/Edit/{id}");
+        await browser.SubmitAsync(first, "#goal-form", new Dictionary<string, string> { ["Input.Statement"] = "Become a team lead within two years" });
+
+        var stale = await browser.SubmitAsync(second, "#goal-form", new Dictionary<string, string> { ["Input.Statement"] = "Become a manager" });
+
+        Assert.Contains(Edit.StaleMessage, stale.Errors);
+        Assert.Contains("Become a manager", stale.Html, StringComparison.Ordinal);
+        browser.Dispose();
+    }
+
+    [Fact]
+    public async Task Another_person_can_neither_see_nor_change_a_goal_nor_its_milestones()
+    {
+        var (owner, _) = await app.NewSignedInPersonAsync("owner");
+        var (other, _) = await app.NewSignedInPersonAsync("other");
+        var (page, id) = await CreateGoalAsync(owner, new() { ["Input.Statement"] = "Finish a course by spring", ["Input.Deadline"] = InMonths(6) });
+        var withMilestone = await owner.SubmitAsync(page, "#milestone-form", new Dictionary<string, string> { ["NewMilestone.Title"] = "Enrol", ["NewMilestone.DueOn"] = InMonths(1) });
+        var milestoneId = withMilestone.Document.QuerySelector("form[action*='handler=MilestoneStatus'] input[name=milestoneId]")!.GetAttribute("value")!;
+        var (otherPage, otherId) = await CreateGoalAsync(other, new() { ["Input.Statement"] = "My own goal" });
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Goals/{id}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Goals/Edit/{id}")).Status);
+        foreach (var (handler, extra) in new[]
+        {
+            ("Status", new Dictionary<string, string> { ["change"] = "retire" }),
+            ("AddMilestone", new Dictionary<string, string> { ["NewMilestone.Title"] = "Hijack", ["NewMilestone.DueOn"] = InMonths(1) }),
+            ("DeleteMilestone", new Dictionary<string, string> { ["milestoneId"] = milestoneId }),
+            ("AddPlanItem", new Dictionary<string, string> { ["NewPlanItem.Text"] = "Hijack" }),
+        })
+        {
+            var attempt = await other.SubmitAsync(otherPage, "#milestone-form", extra, action: $"/Goals/{id}?handler={handler}");
+            Assert.Equal(HttpStatusCode.NotFound, attempt.Status);
+        }
+
+        // Their own goal's id with the owner's milestone id is refused too.
+        var crossed = await other.SubmitAsync(otherPage, "#milestone-form", new Dictionary<string, string> { ["milestoneId"] = milestoneId, ["status"] = "Done" }, action: $"/Goals/{otherId}?handler=MilestoneStatus");
+        Assert.Equal(HttpStatusCode.NotFound, crossed.Status);
+
+        var still = await owner.GetAsync($"/Goals/{id}");
+        Assert.Contains("Draft", still.Text, StringComparison.Ordinal);
+        Assert.Contains("Enrol", still.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hijack", still.Text, StringComparison.Ordinal);
+        owner.Dispose();
+        other.Dispose();
+    }
+}
