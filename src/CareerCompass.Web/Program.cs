@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var command = args.Length > 0 && args[0] == GrantRoleCommand.Name ? args : null;
@@ -34,10 +35,10 @@ services.TryAddSingleton(TimeProvider.System);
 // Persistence: SQLite by default (data/careercompass.db), schema from hand-written migrations.
 var connectionString = Database.PrepareSqliteConnectionString(
     config.GetConnectionString("CareerCompass") ?? "Data Source=data/careercompass.db", paths);
-services.AddSingleton<StampOwnedEntitiesInterceptor>();
+services.AddSingleton<IInterceptor, StampOwnedEntitiesInterceptor>();
 services.AddDbContext<AppDbContext>((sp, options) => options
     .UseSqlite(connectionString)
-    .AddInterceptors(sp.GetRequiredService<StampOwnedEntitiesInterceptor>()));
+    .AddInterceptors(sp.GetServices<IInterceptor>()));
 
 // Accounts: ASP.NET Core Identity, password rules after OWASP ASVS 5 (length, not composition; common ones refused).
 services.AddDefaultIdentity<AppUser>(options =>

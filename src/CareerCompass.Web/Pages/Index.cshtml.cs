@@ -1,3 +1,4 @@
+using CareerCompass.Domain.Goals;
 using CareerCompass.Domain.Journey;
 using CareerCompass.Domain.Reflection;
 using CareerCompass.Web.Data;
@@ -8,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareerCompass.Web.Pages;
 
-/// <summary>A visitor sees what CareerCompass does; a signed-in person sees their dashboard.</summary>
+/// <summary>
+/// A visitor sees what CareerCompass does; a signed-in person sees their dashboard. The dashboard runs the same four
+/// queries whatever the number of goals and milestones (a test counts them).
+/// </summary>
 [AllowAnonymous]
 public sealed class Index(AppDbContext db, TimeProvider clock) : PageModel
 {
@@ -18,6 +22,14 @@ public sealed class Index(AppDbContext db, TimeProvider clock) : PageModel
 
     public int ReflectionStepsDone { get; private set; }
 
+    public IReadOnlyList<GoalRow> ActiveGoals { get; private set; } = [];
+
+    public IReadOnlyList<MilestoneRow> NextMilestones { get; private set; } = [];
+
+    public IReadOnlyList<MilestoneRow> Overdue { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
     public async Task OnGetAsync()
     {
         var userId = User.GetUserId();
@@ -26,10 +38,38 @@ public sealed class Index(AppDbContext db, TimeProvider clock) : PageModel
             return;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Today;
         FollowUpsDue = await db.Contacts.CountAsync(c => c.OwnerId == userId && c.NextFollowUpOn != null && c.NextFollowUpOn <= today);
         ReflectionStepsDone = await db.ReflectionSteps.CountAsync(s => s.OwnerId == userId && s.CompletedAtUtc != null);
+        var goals = await db.Goals.AsNoTracking().Where(g => g.OwnerId == userId)
+            .Select(g => new { g.Id, g.Statement, g.Status, g.StartedOn, g.Deadline }).ToListAsync();
+        var milestones = await db.Milestones.AsNoTracking().Where(m => m.OwnerId == userId)
+            .Select(m => new { m.Id, m.GoalId, m.Title, m.DueOn, m.Status }).ToListAsync();
+
+        var byGoal = milestones.ToLookup(m => m.GoalId);
+        var statements = goals.ToDictionary(g => g.Id, g => g.Statement);
+        ActiveGoals = goals.Where(g => g.Status == GoalStatus.Active)
+            .OrderBy(g => g.Deadline ?? DateOnly.MaxValue)
+            .Select(g => new GoalRow(g.Id, g.Statement, g.StartedOn, g.Deadline,
+                GoalProgress.Of(byGoal[g.Id].Select(m => m.Status)),
+                byGoal[g.Id].Select(m => new MilestoneRow(m.GoalId, g.Statement, m.Title, m.DueOn, m.Status)).OrderBy(m => m.DueOn).ToList()))
+            .ToList();
+        var activeIds = ActiveGoals.Select(g => g.Id).ToHashSet();
+        var open = milestones.Where(m => activeIds.Contains(m.GoalId) && m.Status is MilestoneStatus.NotStarted or MilestoneStatus.InProgress)
+            .Select(m => new MilestoneRow(m.GoalId, statements[m.GoalId], m.Title, m.DueOn, m.Status)).ToList();
+        Overdue = open.Where(m => m.DueOn < today).OrderBy(m => m.DueOn).ToList();
+        NextMilestones = open.Where(m => m.DueOn >= today).OrderBy(m => m.DueOn).Take(5).ToList();
+
         Journey = JourneyProgress.For(new JourneySnapshot(
-            ReflectionStepsDone: ReflectionStepsDone, ReflectionStepsTotal: ReflectionSteps.Count, Goals: 0, GoalsWithMilestones: 0, ReviewsDone: 0));
+            ReflectionStepsDone: ReflectionStepsDone,
+            ReflectionStepsTotal: ReflectionSteps.Count,
+            Goals: goals.Count(g => g.Status != GoalStatus.Retired),
+            GoalsWithMilestones: goals.Count(g => g.Status != GoalStatus.Retired && byGoal[g.Id].Any()),
+            ReviewsDone: 0));
     }
+
+    public sealed record GoalRow(int Id, string Statement, DateOnly StartedOn, DateOnly? Deadline, GoalProgress Progress, IReadOnlyList<MilestoneRow> Milestones);
+
+    public sealed record MilestoneRow(int GoalId, string Goal, string Title, DateOnly DueOn, MilestoneStatus Status);
 }

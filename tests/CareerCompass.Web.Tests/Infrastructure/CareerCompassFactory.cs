@@ -27,6 +27,8 @@ public class CareerCompassFactory : WebApplicationFactory<Program>
 
     public Mailbox Mailbox { get; }
 
+    public QueryCounter Queries { get; } = new();
+
     public TestBrowser NewBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions
     {
         AllowAutoRedirect = false,
@@ -46,6 +48,7 @@ public class CareerCompassFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Queries);
         });
     }
 

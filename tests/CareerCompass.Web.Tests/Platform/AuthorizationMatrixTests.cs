@@ -61,6 +61,26 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         { "POST", "/Contacts/Edit/{contact}?handler=Delete", Persona.Other, Outcome.NotFound },
         { "GET", "/Contacts/Edit/999999", Persona.Owner, Outcome.NotFound },
 
+        { "GET", "/Goals", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Goals", Persona.Owner, Outcome.Ok },
+        { "GET", "/Goals/Edit", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Goals/Edit", Persona.Owner, Outcome.Ok },
+        { "GET", "/Goals/{goal}", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Goals/{goal}", Persona.Owner, Outcome.Ok },
+        { "GET", "/Goals/{goal}", Persona.Other, Outcome.NotFound },
+        { "GET", "/Goals/Edit/{goal}", Persona.Other, Outcome.NotFound },
+        { "POST", "/Goals/Edit/{goal}", Persona.Anonymous, Outcome.SignIn },
+        { "POST", "/Goals/Edit/{goal}", Persona.Other, Outcome.NotFound },
+        { "POST", "/Goals/{goal}?handler=Status", Persona.Other, Outcome.NotFound },
+        { "POST", "/Goals/{goal}?handler=AddMilestone", Persona.Other, Outcome.NotFound },
+        { "POST", "/Goals/{goal}?handler=AddPlanItem", Persona.Other, Outcome.NotFound },
+        { "POST", "/Goals/{goal}?handler=DeletePlanItem", Persona.Other, Outcome.NotFound },
+        { "GET", "/Goals/999999", Persona.Owner, Outcome.NotFound },
+        { "GET", "/AboutData", Persona.Anonymous, Outcome.Ok },
+        { "GET", "/Reflection/Occupations", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reflection/Occupations/29-1141.00", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reflection/Occupations/29-1141.00", Persona.Owner, Outcome.Ok },
+
         // The reflection is always the signed-in person's own: no route names another person's steps.
         { "GET", "/Reflection", Persona.Anonymous, Outcome.SignIn },
         { "GET", "/Reflection/Interests", Persona.Anonymous, Outcome.SignIn },
@@ -86,7 +106,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
     [MemberData(nameof(Routes))]
     public async Task Route_answers_each_person_as_it_should(string method, string path, Persona persona, Outcome expected)
     {
-        var url = path.Replace("{contact}", world.ContactId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var url = path.Replace("{contact}", world.ContactId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{goal}", world.GoalId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var browser = world.BrowserOf(persona);
 
         WebPage page;
@@ -123,6 +144,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                 break;
         }
 
+        if (persona != Persona.Owner && path.Contains("{goal}", StringComparison.Ordinal))
+        {
+            var goal = await world.Owner.GetAsync($"/Goals/{world.GoalId}");
+            Assert.Contains("Owner's private goal", goal.Text, StringComparison.Ordinal);
+            Assert.Contains("Draft", goal.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain($"Renamed by {persona}", goal.Text, StringComparison.Ordinal);
+        }
+
         if (persona != Persona.Owner)
         {
             var owners = await world.Owner.GetAsync($"/Contacts/Edit/{world.ContactId}");
@@ -153,6 +182,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
 
         public string ContactVersion { get; private set; } = string.Empty;
 
+        public int GoalId { get; private set; }
+
         public TestBrowser BrowserOf(Persona persona) => persona switch
         {
             Persona.Owner => Owner,
@@ -174,6 +205,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             ContactId = int.Parse(link.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
             var edit = await Owner.GetAsync(link);
             ContactVersion = edit.Document.QuerySelector("#Input_Version")!.GetAttribute("value")!;
+            (_, GoalId) = await Goals.GoalPageTests.CreateGoalAsync(Owner, new() { ["Input.Statement"] = "Owner's private goal" });
         }
 
         public Task DisposeAsync()

@@ -1,0 +1,104 @@
+using CareerCompass.Domain.Goals;
+using CareerCompass.Domain.Reflection;
+using CareerCompass.Web.Data;
+using CareerCompass.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareerCompass.Web.Tests.Goals;
+
+public sealed class DashboardTests(CareerCompassFactory app) : IClassFixture<CareerCompassFactory>
+{
+    private DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Writes goals and milestones straight to the database: the HTTP tests cover how they get there.</summary>
+    private async Task<List<int>> SeedAsync(string email, int goals, int milestonesEach)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var owner = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))!.Id;
+        var created = new List<Goal>();
+        for (var g = 0; g < goals; g++)
+        {
+            var goal = Goal.Create(owner, new GoalDetails($"Goal number {g} — complete {g + 1} courses", GoalHorizon.ShortTerm, Deadline: Today.AddMonths(11),
+                Links: [new ReflectionLink(ReflectionStepKind.Values, Guid.NewGuid().ToString())]), Today);
+            goal.Activate(Today, anyway: true);
+            db.Goals.Add(goal);
+            created.Add(goal);
+        }
+
+        await db.SaveChangesAsync();
+        foreach (var goal in created)
+        {
+            for (var m = 0; m < milestonesEach; m++)
+            {
+                var milestone = Milestone.Create(goal, $"Step {m} of goal {goal.Id}", Today.AddDays(10 * (m + 1)), null, m);
+                if (m % 3 == 0)
+                {
+                    milestone.SetStatus(MilestoneStatus.Done, Today);
+                }
+
+                db.Milestones.Add(milestone);
+            }
+        }
+
+        await db.SaveChangesAsync();
+        return created.Select(g => g.Id).ToList();
+    }
+
+    private async Task<int> QueriesForAsync(TestBrowser browser, string path)
+    {
+        await browser.GetAsync(path); // warm: the first request of a browser also loads its session
+        app.Queries.Reset();
+        var page = await browser.GetAsync(path);
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.Status);
+        return app.Queries.Count;
+    }
+
+    [Fact]
+    public async Task The_dashboard_and_a_goal_page_run_as_many_queries_for_1_goal_as_for_20_goals_of_10_milestones()
+    {
+        var (small, smallEmail) = await app.NewSignedInPersonAsync("small");
+        var (large, largeEmail) = await app.NewSignedInPersonAsync("large");
+        var smallGoals = await SeedAsync(smallEmail, 1, 1);
+        var largeGoals = await SeedAsync(largeEmail, 20, 10);
+
+        var dashboardSmall = await QueriesForAsync(small, "/");
+        var dashboardLarge = await QueriesForAsync(large, "/");
+        var goalSmall = await QueriesForAsync(small, $"/Goals/{smallGoals[0]}");
+        var goalLarge = await QueriesForAsync(large, $"/Goals/{largeGoals[^1]}");
+        var listSmall = await QueriesForAsync(small, "/Goals");
+        var listLarge = await QueriesForAsync(large, "/Goals");
+
+        Assert.Equal(dashboardSmall, dashboardLarge);
+        Assert.Equal(goalSmall, goalLarge);
+        Assert.Equal(listSmall, listLarge);
+        Assert.InRange(dashboardLarge, 1, 8);
+        Assert.InRange(goalLarge, 1, 10);
+        small.Dispose();
+        large.Dispose();
+    }
+
+    [Fact]
+    public async Task The_dashboard_shows_active_goals_progress_what_is_next_overdue_and_a_timeline_with_a_table()
+    {
+        var (browser, email) = await app.NewSignedInPersonAsync();
+        await SeedAsync(email, 2, 3);
+        app.Clock.Advance(TimeSpan.FromDays(25));
+
+        var dashboard = await browser.SignInAsync(email); // 25 days on, the sign-in cookie has expired
+
+
+        Assert.Contains("Active goals", dashboard.Text, StringComparison.Ordinal);
+        Assert.Contains("1 of 3 milestones done", dashboard.Text, StringComparison.Ordinal);
+        Assert.Contains("Coming up", dashboard.Text, StringComparison.Ordinal);
+        Assert.Contains("Overdue happens to everyone", dashboard.Text, StringComparison.Ordinal);
+        var svg = dashboard.Document.QuerySelector("svg.timeline")!;
+        Assert.Equal("img", svg.GetAttribute("role"));
+        Assert.Equal(2 * 3, svg.QuerySelectorAll("circle").Length);
+        Assert.Equal(2 + (2 * 3), dashboard.Document.QuerySelectorAll("details table tbody tr").Length);
+        Assert.Contains("2 goals written.", dashboard.Text, StringComparison.Ordinal);
+        app.Clock.Advance(TimeSpan.FromDays(-25));
+        browser.Dispose();
+    }
+}
