@@ -244,7 +244,9 @@ public static partial class SmartCoach
 
     private static bool HasNumber(string text)
     {
-        var withoutYears = YearPattern().Replace(DatePattern().Replace(text, " "), " ");
+        // Numbers that only say *when* ("within two years", "by 2027", "in Q3") don't make a goal measurable.
+        var withoutDates = WithinPattern().Replace(DatePattern().Replace(text, " "), " ");
+        var withoutYears = QuarterPattern().Replace(YearPattern().Replace(withoutDates, " "), " ");
         return Digits().IsMatch(withoutYears) || NumberWords.Any(w => ContainsPhrase(withoutYears, w));
     }
 
@@ -269,6 +271,9 @@ public static partial class SmartCoach
 
     [GeneratedRegex(@"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")]
     private static partial Regex DatePattern();
+
+    [GeneratedRegex(@"\bq[1-4]\b")]
+    private static partial Regex QuarterPattern();
 
     [GeneratedRegex(@"\b(within|in|over|for) (the next )?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|few|couple of) (day|week|month|year|quarter)s?\b")]
     private static partial Regex WithinPattern();

@@ -64,6 +64,9 @@ public sealed class SmartCoachTests
     [InlineData("Get better at public speaking by 2027")]
     [InlineData("Be a better listener by June")]
     [InlineData("Improve my writing in 2027")]
+    [InlineData("Network more within two years")]
+    [InlineData("Learn about design in 6 months")]
+    [InlineData("Be a better listener in Q3")]
     public void Statements_without_anything_countable_are_not_measurable_yet(string text)
     {
         var measurable = Statement(text).Measurable;
@@ -94,6 +97,14 @@ public sealed class SmartCoachTests
         var timeBound = Statement(text).TimeBound;
         Assert.Equal(SmartStatus.NotYet, timeBound.Status);
         Assert.Contains("Add a date", timeBound.Advice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_number_that_only_says_when_is_not_what_makes_a_goal_measurable()
+    {
+        var measurable = Statement("Become a team leader within two years").Measurable;
+        Assert.Equal(SmartStatus.Met, measurable.Status);
+        Assert.Contains("yes-or-no outcome", measurable.Advice, StringComparison.Ordinal);
     }
 
     [Fact]
