@@ -73,13 +73,21 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
             return NotFound();
         }
 
-        if (NewMilestone.DueOn is not { } due)
+        if (HasBindingErrors(nameof(NewMilestone)))
+        {
+            // The messages are already in ModelState.
+        }
+        else if (NewMilestone.DueOn is not { } due)
         {
             ModelState.AddModelError("NewMilestone.DueOn", "Please choose when this milestone is due.");
         }
         else if (NewMilestone.Title is { Length: > Goal.FieldLength })
         {
             ModelState.AddModelError("NewMilestone.Title", $"Please keep the milestone under {Goal.FieldLength} characters.");
+        }
+        else if (NewMilestone.Notes is { Length: > Domain.Reflection.ReflectionLimits.FreeText })
+        {
+            ModelState.AddModelError("NewMilestone.Notes", "Please keep the notes under 4,000 characters.");
         }
         else if (Milestones.Count >= 50)
         {
@@ -153,7 +161,11 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
             return NotFound();
         }
 
-        if (!Enum.IsDefined(NewPlanItem.Kind))
+        if (HasBindingErrors(nameof(NewPlanItem)))
+        {
+            // The messages are already in ModelState.
+        }
+        else if (!Enum.IsDefined(NewPlanItem.Kind))
         {
             ModelState.AddModelError("NewPlanItem.Kind", "Please choose what kind of item this is.");
         }
@@ -263,6 +275,9 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
 
         return RedirectToPage(null, null, new { id }, "milestones");
     }
+
+    private bool HasBindingErrors(string prefix) =>
+        ModelState.Any(e => e.Key.StartsWith(prefix + ".", StringComparison.Ordinal) && e.Value?.Errors.Count > 0);
 
     private async Task<IActionResult> StaleAsync(int id)
     {
