@@ -9,7 +9,7 @@ public sealed class AccountJourneyTests(LiveApp live) : IClassFixture<LiveApp>
     [Fact]
     public async Task A_new_person_registers_confirms_signs_in_sees_the_dashboard_and_signs_out()
     {
-        await using var context = await live.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = live.BaseUrl });
+        await using var context = await live.NewDesktopContextAsync();
         var page = await context.NewPageAsync();
         var checks = new PageChecks(page);
         var email = People.NewEmail("journey");
@@ -68,13 +68,7 @@ public sealed class AccountJourneyTests(LiveApp live) : IClassFixture<LiveApp>
     [Fact]
     public async Task On_a_phone_the_menu_opens_from_a_button_and_every_page_fits()
     {
-        await using var context = await live.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = live.BaseUrl,
-            ViewportSize = new ViewportSize { Width = 375, Height = 812 },
-            IsMobile = true,
-            HasTouch = true,
-        });
+        await using var context = await live.NewPhoneContextAsync();
         var page = await context.NewPageAsync();
         var checks = new PageChecks(page);
 
@@ -104,7 +98,7 @@ public sealed class AccountJourneyTests(LiveApp live) : IClassFixture<LiveApp>
     [Fact]
     public async Task The_skip_link_is_the_first_stop_for_the_keyboard_and_moves_focus_to_the_content()
     {
-        await using var context = await live.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = live.BaseUrl });
+        await using var context = await live.NewDesktopContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
 

@@ -10,7 +10,7 @@ public sealed class GoalJourneyTests(LiveApp live) : IClassFixture<LiveApp>
     [Fact]
     public async Task A_vague_goal_becomes_smart_with_the_live_coach_gets_milestones_and_shows_on_the_dashboard()
     {
-        await using var context = await live.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = live.BaseUrl });
+        await using var context = await live.NewDesktopContextAsync();
         var page = await context.NewPageAsync();
         var checks = new PageChecks(page);
         await page.SignUpAndSignInAsync(live);
@@ -75,13 +75,7 @@ public sealed class GoalJourneyTests(LiveApp live) : IClassFixture<LiveApp>
     [Fact]
     public async Task On_a_phone_the_goal_pages_fit_and_pass_axe()
     {
-        await using var context = await live.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = live.BaseUrl,
-            ViewportSize = new ViewportSize { Width = 375, Height = 812 },
-            IsMobile = true,
-            HasTouch = true,
-        });
+        await using var context = await live.NewPhoneContextAsync();
         var page = await context.NewPageAsync();
         var checks = new PageChecks(page);
         await page.SignUpAndSignInAsync(live);

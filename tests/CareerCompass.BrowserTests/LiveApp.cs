@@ -44,6 +44,19 @@ public sealed class LiveApp : IAsyncLifetime
         });
     }
 
+    public Task<IBrowserContext> NewDesktopContextAsync() =>
+        Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+
+    /// <summary>A 375-px-wide touch phone, the narrowest screen the app promises to fit.</summary>
+    public Task<IBrowserContext> NewPhoneContextAsync() =>
+        Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = 375, Height = 812 },
+            IsMobile = true,
+            HasTouch = true,
+        });
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();

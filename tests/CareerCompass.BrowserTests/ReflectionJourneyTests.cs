@@ -11,7 +11,7 @@ public sealed class ReflectionJourneyTests(LiveApp live) : IClassFixture<LiveApp
     [Fact]
     public async Task A_person_walks_all_seven_steps_leaves_mid_step_resumes_with_text_intact_and_reaches_the_summary()
     {
-        await using var context = await live.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = live.BaseUrl });
+        await using var context = await live.NewDesktopContextAsync();
         var page = await context.NewPageAsync();
         var checks = new PageChecks(page);
         await page.SignUpAndSignInAsync(live);
@@ -101,13 +101,7 @@ public sealed class ReflectionJourneyTests(LiveApp live) : IClassFixture<LiveApp
     [Fact]
     public async Task On_a_phone_the_steps_and_the_occupation_explorer_fit_and_pass_axe()
     {
-        await using var context = await live.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = live.BaseUrl,
-            ViewportSize = new ViewportSize { Width = 375, Height = 812 },
-            IsMobile = true,
-            HasTouch = true,
-        });
+        await using var context = await live.NewPhoneContextAsync();
         var page = await context.NewPageAsync();
         var checks = new PageChecks(page);
         await page.SignUpAndSignInAsync(live);

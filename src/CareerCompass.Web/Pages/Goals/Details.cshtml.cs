@@ -218,17 +218,24 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
         return RedirectToPage(null, null, new { id }, "plan");
     }
 
-    private async Task<IActionResult> ChangeGoalAsync(int id, Guid version, Func<Goal, string?> change)
-    {
-        if (!await LoadAsync(id, RecordOperations.Change, track: true))
-        {
-            return NotFound();
-        }
+    private async Task<IActionResult> ChangeGoalAsync(int id, Guid version, Func<Goal, string?> change) =>
+        await LoadAsync(id, RecordOperations.Change, track: true)
+            ? await SaveAsync(id, Goal, version, change, fragment: null)
+            : NotFound();
 
+    private async Task<IActionResult> ChangeMilestoneAsync(int id, int milestoneId, Guid version, Func<Milestone, string> change) =>
+        await LoadAsync(id, RecordOperations.Change, track: true) && Milestones.FirstOrDefault(m => m.Id == milestoneId) is { } milestone
+            ? await SaveAsync(id, milestone, version, change, fragment: "milestones")
+            : NotFound();
+
+    /// <summary>Applies a change to a record loaded with the version the form carried; a stale version shows the latest.</summary>
+    private async Task<IActionResult> SaveAsync<T>(int id, T record, Guid version, Func<T, string?> change, string? fragment)
+        where T : OwnedEntity
+    {
         try
         {
-            db.Entry(Goal).Property(g => g.Version).OriginalValue = version;
-            StatusMessage = change(Goal);
+            db.Entry(record).Property(r => r.Version).OriginalValue = version;
+            StatusMessage = change(record);
             await db.SaveChangesAsync();
         }
         catch (DomainRuleException rule)
@@ -241,39 +248,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
             return await StaleAsync(id);
         }
 
-        return RedirectToPage(null, null, new { id }, null);
-    }
-
-    private async Task<IActionResult> ChangeMilestoneAsync(int id, int milestoneId, Guid version, Func<Milestone, string> change)
-    {
-        if (!await LoadAsync(id, RecordOperations.Change, track: true))
-        {
-            return NotFound();
-        }
-
-        var milestone = Milestones.FirstOrDefault(m => m.Id == milestoneId);
-        if (milestone is null)
-        {
-            return NotFound();
-        }
-
-        try
-        {
-            db.Entry(milestone).Property(m => m.Version).OriginalValue = version;
-            StatusMessage = change(milestone);
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException rule)
-        {
-            ModelState.AddModelError(string.Empty, rule.Message);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await StaleAsync(id);
-        }
-
-        return RedirectToPage(null, null, new { id }, "milestones");
+        return RedirectToPage(null, null, new { id }, fragment);
     }
 
     private bool HasBindingErrors(string prefix) =>
