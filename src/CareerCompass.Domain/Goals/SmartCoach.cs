@@ -93,6 +93,8 @@ public static partial class SmartCoach
         "this year", "next year", "this month", "next month", "this quarter", "next quarter", "end of the year", "end of year",
         "by summer", "by spring", "by autumn", "by fall", "by winter", "by christmas", "by the end of", "before the end of",
         "this week", "next week", "tomorrow", "q1", "q2", "q3", "q4",
+        "by monday", "by tuesday", "by wednesday", "by thursday", "by friday", "by saturday", "by sunday",
+        "by the weekend", "by next", "before next", "by graduation",
     ];
 
     private static readonly string[] Months =

@@ -84,6 +84,7 @@ public sealed class SmartCoachTests
     [InlineData("Finish the course in Q3")]
     [InlineData("Start a new job next year")]
     [InlineData("Publish my first article by 2027")]
+    [InlineData("Send my CV to three recruiters by Friday")]
     public void Dates_and_time_frames_in_the_text_are_time_bound(string text) =>
         Assert.Equal(SmartStatus.Met, Statement(text).TimeBound.Status);
 

@@ -177,4 +177,21 @@ public sealed class GoalPageTests(CareerCompassFactory app) : IClassFixture<Care
         owner.Dispose();
         other.Dispose();
     }
+
+    [Fact]
+    public async Task A_milestone_change_from_a_stale_tab_is_refused_and_the_latest_is_shown()
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var (page, id) = await CreateGoalAsync(browser, new() { ["Input.Statement"] = "Finish a course by spring", ["Input.Deadline"] = InMonths(6) });
+        await browser.SubmitAsync(page, "#milestone-form", new Dictionary<string, string> { ["NewMilestone.Title"] = "Enrol", ["NewMilestone.DueOn"] = InMonths(1) });
+        var firstTab = await browser.GetAsync($"/Goals/{id}");
+        var secondTab = await browser.GetAsync($"/Goals/{id}");
+        await browser.SubmitAsync(firstTab, "form[action*='handler=MilestoneStatus']", new Dictionary<string, string> { ["status"] = "Done" });
+
+        var stale = await browser.SubmitAsync(secondTab, "form[action*='handler=MilestoneStatus']", new Dictionary<string, string> { ["status"] = "Skipped" });
+
+        Assert.Contains(Details.StaleMessage, stale.Errors);
+        Assert.Contains("1 of 1 done", stale.Text, StringComparison.Ordinal);
+        browser.Dispose();
+    }
 }
