@@ -53,16 +53,14 @@ public sealed class Contact : OwnedEntity
         }
 
         Name = name;
-        Role = Tidy(details.Role);
-        HowMet = Tidy(details.HowMet);
+        Role = Strings.Tidy(details.Role);
+        HowMet = Strings.Tidy(details.HowMet);
         LastContactOn = details.LastContactOn;
         NextFollowUpOn = details.NextFollowUpOn;
-        Notes = Tidy(details.Notes);
+        Notes = Strings.Tidy(details.Notes);
     }
 
     public bool IsFollowUpDue(DateOnly today) => NextFollowUpOn is { } followUp && followUp <= today;
-
-    private static string? Tidy(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
 public sealed record ContactDetails(

@@ -33,7 +33,7 @@ public sealed record GoalDetails(
 public sealed class Goal : OwnedEntity
 {
     public const int StatementLength = 500;
-    public const int FieldLength = 200;
+    public const int FieldLength = Limits.ShortText;
     public const int MaxSkills = 30;
     public const int MaxLinks = 50;
 
@@ -81,7 +81,7 @@ public sealed class Goal : OwnedEntity
     public void Update(GoalDetails details, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(details);
-        var statement = Text.Tidy(details.Statement);
+        var statement = Strings.Tidy(details.Statement);
         if (statement is null)
         {
             throw new DomainRuleException(nameof(GoalDetails.Statement), "Please write your goal in a sentence — you can refine it with the coach.");
@@ -99,12 +99,12 @@ public sealed class Goal : OwnedEntity
 
         Statement = statement;
         Horizon = details.Horizon;
-        Measure = Text.Tidy(details.Measure);
-        Target = Text.Tidy(details.Target);
+        Measure = Strings.Tidy(details.Measure);
+        Target = Strings.Tidy(details.Target);
         Deadline = details.Deadline;
         Confidence = details.Confidence;
-        ConfidencePlan = Text.Tidy(details.ConfidencePlan);
-        Skills = (details.Skills ?? []).Select(Text.Tidy).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxSkills).ToList();
+        ConfidencePlan = Strings.Tidy(details.ConfidencePlan);
+        Skills = (details.Skills ?? []).Select(Strings.Tidy).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxSkills).ToList();
         Links = (details.Links ?? []).Distinct().Take(MaxLinks).ToList();
     }
 

@@ -1,5 +1,4 @@
 using CareerCompass.Domain.Common;
-using CareerCompass.Domain.Reflection;
 
 namespace CareerCompass.Domain.Goals;
 
@@ -46,7 +45,7 @@ public sealed class Milestone : OwnedEntity
     public void Update(Goal goal, string? title, DateOnly dueOn, string? notes)
     {
         ArgumentNullException.ThrowIfNull(goal);
-        var tidy = Text.Tidy(title);
+        var tidy = Strings.Tidy(title);
         if (tidy is null)
         {
             throw new DomainRuleException(nameof(Title), "Please name the milestone — a small, concrete step.");
@@ -64,7 +63,7 @@ public sealed class Milestone : OwnedEntity
 
         Title = tidy;
         DueOn = dueOn;
-        Notes = Text.Tidy(notes);
+        Notes = Strings.Tidy(notes);
     }
 
     /// <summary>Sets the status; "done" records the day (and clears it if the step is reopened).</summary>

@@ -1,5 +1,4 @@
 using CareerCompass.Domain.Common;
-using CareerCompass.Domain.Reflection;
 
 namespace CareerCompass.Domain.Goals;
 
@@ -42,18 +41,18 @@ public sealed class PlanItem : OwnedEntity
     public static PlanItem Create(Goal goal, PlanItemKind kind, string? text, string? detail, int? contactId)
     {
         ArgumentNullException.ThrowIfNull(goal);
-        var tidy = Reflection.Text.Tidy(text);
+        var tidy = Strings.Tidy(text);
         if (tidy is null)
         {
             throw new DomainRuleException(nameof(Text), "Please write something for this item.");
         }
 
-        if (kind == PlanItemKind.Resource && Reflection.Text.Tidy(detail) is { } link && link.Contains("://", StringComparison.Ordinal)
+        if (kind == PlanItemKind.Resource && Strings.Tidy(detail) is { } link && link.Contains("://", StringComparison.Ordinal)
             && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
         {
             throw new DomainRuleException(nameof(Detail), "Links need to start with http:// or https://.");
         }
 
-        return new PlanItem(goal.OwnerId, goal.Id, kind, tidy) { Detail = Reflection.Text.Tidy(detail), ContactId = kind == PlanItemKind.Support ? contactId : null };
+        return new PlanItem(goal.OwnerId, goal.Id, kind, tidy) { Detail = Strings.Tidy(detail), ContactId = kind == PlanItemKind.Support ? contactId : null };
     }
 }

@@ -1,3 +1,5 @@
+using CareerCompass.Domain.Common;
+
 namespace CareerCompass.Domain.Reflection;
 
 /// <summary>
@@ -10,11 +12,10 @@ public interface IStepAnswers
     IStepAnswers Normalized();
 }
 
-public static class Text
+internal static class Ids
 {
-    public static string? Tidy(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    internal static Guid IdOr(Guid id) => id == Guid.Empty ? Guid.NewGuid() : id;
+    /// <summary>A new row's id; an existing row keeps its own, so links to it survive edits.</summary>
+    public static Guid IdOr(Guid id) => id == Guid.Empty ? Guid.NewGuid() : id;
 }
 
 // 1. Interests and passions ------------------------------------------------------------------------------------
@@ -50,8 +51,8 @@ public sealed record InterestsAnswers : IStepAnswers
 
     public IStepAnswers Normalized() => this with
     {
-        Energizers = Text.Tidy(Energizers),
-        Items = Items.Where(i => Text.Tidy(i.Text) is not null).Select(i => i with { Id = Text.IdOr(i.Id), Text = Text.Tidy(i.Text) }).ToList(),
+        Energizers = Strings.Tidy(Energizers),
+        Items = Items.Where(i => Strings.Tidy(i.Text) is not null).Select(i => i with { Id = Ids.IdOr(i.Id), Text = Strings.Tidy(i.Text) }).ToList(),
         Explorer = Explorer.Where(r => r.Rating is not null).ToList(),
     };
 }
@@ -81,8 +82,8 @@ public sealed record ValuesAnswers : IStepAnswers
     public IStepAnswers Normalized() => this with
     {
         Chosen = Chosen
-            .Where(v => v.Key is not null || Text.Tidy(v.Custom) is not null)
-            .Select(v => v with { Id = Text.IdOr(v.Id), Custom = v.Key is null ? Text.Tidy(v.Custom) : null })
+            .Where(v => v.Key is not null || Strings.Tidy(v.Custom) is not null)
+            .Select(v => v with { Id = Ids.IdOr(v.Id), Custom = v.Key is null ? Strings.Tidy(v.Custom) : null })
             .DistinctBy(v => v.Key ?? "custom:" + v.Custom!.ToUpperInvariant())
             .ToList(),
     };
@@ -167,12 +168,12 @@ public sealed record StrengthsAnswers : IStepAnswers
 
     public IStepAnswers Normalized() => this with
     {
-        Skills = Skills.Where(s => Text.Tidy(s.Name) is not null)
-            .Select(s => s with { Id = Text.IdOr(s.Id), Name = Text.Tidy(s.Name), Evidence = Text.Tidy(s.Evidence) }).ToList(),
-        Development = Development.Where(d => Text.Tidy(d.Name) is not null)
-            .Select(d => d with { Id = Text.IdOr(d.Id), Name = Text.Tidy(d.Name) }).ToList(),
-        Feedback = Feedback.Where(f => Text.Tidy(f.Said) is not null)
-            .Select(f => f with { Id = Text.IdOr(f.Id), Said = Text.Tidy(f.Said) }).ToList(),
+        Skills = Skills.Where(s => Strings.Tidy(s.Name) is not null)
+            .Select(s => s with { Id = Ids.IdOr(s.Id), Name = Strings.Tidy(s.Name), Evidence = Strings.Tidy(s.Evidence) }).ToList(),
+        Development = Development.Where(d => Strings.Tidy(d.Name) is not null)
+            .Select(d => d with { Id = Ids.IdOr(d.Id), Name = Strings.Tidy(d.Name) }).ToList(),
+        Feedback = Feedback.Where(f => Strings.Tidy(f.Said) is not null)
+            .Select(f => f with { Id = Ids.IdOr(f.Id), Said = Strings.Tidy(f.Said) }).ToList(),
     };
 }
 
@@ -212,8 +213,8 @@ public sealed record ExperiencesAnswers : IStepAnswers
 
     public IStepAnswers Normalized() => this with
     {
-        Items = Items.Where(e => Text.Tidy(e.Title) is not null)
-            .Select(e => e with { Id = Text.IdOr(e.Id), Title = Text.Tidy(e.Title), Why = Text.Tidy(e.Why), Tags = e.Tags.Distinct().ToList() }).ToList(),
+        Items = Items.Where(e => Strings.Tidy(e.Title) is not null)
+            .Select(e => e with { Id = Ids.IdOr(e.Id), Title = Strings.Tidy(e.Title), Why = Strings.Tidy(e.Why), Tags = e.Tags.Distinct().ToList() }).ToList(),
     };
 }
 
@@ -246,8 +247,8 @@ public sealed record PrioritiesAnswers : IStepAnswers
 
     public IStepAnswers Normalized() => this with
     {
-        NonNegotiables = NonNegotiables.Where(n => Text.Tidy(n.Note) is not null || n.Category != PriorityCategory.Other)
-            .Select(n => n with { Id = Text.IdOr(n.Id), Note = Text.Tidy(n.Note) }).DistinctBy(n => (n.Category, n.Note)).ToList(),
+        NonNegotiables = NonNegotiables.Where(n => Strings.Tidy(n.Note) is not null || n.Category != PriorityCategory.Other)
+            .Select(n => n with { Id = Ids.IdOr(n.Id), Note = Strings.Tidy(n.Note) }).DistinctBy(n => (n.Category, n.Note)).ToList(),
     };
 }
 
@@ -287,12 +288,12 @@ public sealed record VisionAnswers : IStepAnswers
 
     public IStepAnswers Normalized() => this with
     {
-        OneYear = Text.Tidy(OneYear),
-        ThreeYears = Text.Tidy(ThreeYears),
-        FiveYearsPlus = Text.Tidy(FiveYearsPlus),
-        Impact = Text.Tidy(Impact),
-        WhatFromWork = Text.Tidy(WhatFromWork),
-        Why = Text.Tidy(Why),
+        OneYear = Strings.Tidy(OneYear),
+        ThreeYears = Strings.Tidy(ThreeYears),
+        FiveYearsPlus = Strings.Tidy(FiveYearsPlus),
+        Impact = Strings.Tidy(Impact),
+        WhatFromWork = Strings.Tidy(WhatFromWork),
+        Why = Strings.Tidy(Why),
     };
 }
 
@@ -353,15 +354,15 @@ public sealed record OptionsAnswers : IStepAnswers
 
     public IStepAnswers Normalized() => this with
     {
-        Options = Options.Where(o => Text.Tidy(o.Title) is not null)
+        Options = Options.Where(o => Strings.Tidy(o.Title) is not null)
             .Select(o => o with
             {
-                Id = Text.IdOr(o.Id),
-                Title = Text.Tidy(o.Title),
-                FitNote = Text.Tidy(o.FitNote),
-                Research = o.Research.Where(r => Text.Tidy(r.Description) is not null)
-                    .Select(r => r with { Id = Text.IdOr(r.Id), Description = Text.Tidy(r.Description) }).ToList(),
+                Id = Ids.IdOr(o.Id),
+                Title = Strings.Tidy(o.Title),
+                FitNote = Strings.Tidy(o.FitNote),
+                Research = o.Research.Where(r => Strings.Tidy(r.Description) is not null)
+                    .Select(r => r with { Id = Ids.IdOr(r.Id), Description = Strings.Tidy(r.Description) }).ToList(),
             }).ToList(),
-        Dismissed = Dismissed.DistinctBy(d => d.OccupationCode).Select(d => d with { Reason = Text.Tidy(d.Reason) }).ToList(),
+        Dismissed = Dismissed.DistinctBy(d => d.OccupationCode).Select(d => d with { Reason = Strings.Tidy(d.Reason) }).ToList(),
     };
 }

@@ -1,9 +1,11 @@
+using CareerCompass.Domain.Common;
+
 namespace CareerCompass.Domain.Reflection;
 
 public static class ReflectionLimits
 {
-    public const int FreeText = 4000;
-    public const int ItemText = 200;
+    public const int FreeText = Limits.LongText;
+    public const int ItemText = Limits.ShortText;
     public const int MaxItems = 50;
     public const int TopValues = 5;
     public const int MinRating = 1;

@@ -1,3 +1,4 @@
+using CareerCompass.Domain.Common;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CareerCompass.Domain.Contacts;
@@ -17,7 +18,7 @@ internal sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>
         builder.Property(g => g.Statement).HasMaxLength(Goal.StatementLength);
         builder.Property(g => g.Measure).HasMaxLength(Goal.FieldLength);
         builder.Property(g => g.Target).HasMaxLength(Goal.FieldLength);
-        builder.Property(g => g.ConfidencePlan).HasMaxLength(Domain.Reflection.ReflectionLimits.FreeText);
+        builder.Property(g => g.ConfidencePlan).HasMaxLength(Limits.LongText);
 
         // Links to reflection items are a small list read and written with the goal: one JSON column.
         builder.Property(g => g.Links)
@@ -34,7 +35,7 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
     public void Configure(EntityTypeBuilder<Milestone> builder)
     {
         builder.Property(m => m.Title).HasMaxLength(Goal.FieldLength);
-        builder.Property(m => m.Notes).HasMaxLength(Domain.Reflection.ReflectionLimits.FreeText);
+        builder.Property(m => m.Notes).HasMaxLength(Limits.LongText);
         builder.HasOne<Goal>().WithMany().HasForeignKey(m => m.GoalId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.OwnerId, m.DueOn });
     }
@@ -46,7 +47,7 @@ internal sealed class PlanItemConfiguration : IEntityTypeConfiguration<PlanItem>
     {
         builder.ToTable("GoalPlanItems");
         builder.Property(p => p.Text).HasMaxLength(Goal.FieldLength);
-        builder.Property(p => p.Detail).HasMaxLength(Domain.Reflection.ReflectionLimits.FreeText);
+        builder.Property(p => p.Detail).HasMaxLength(Limits.LongText);
         builder.HasOne<Goal>().WithMany().HasForeignKey(p => p.GoalId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Contact>().WithMany().HasForeignKey(p => p.ContactId).OnDelete(DeleteBehavior.SetNull);
     }

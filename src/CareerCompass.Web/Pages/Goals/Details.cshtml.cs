@@ -85,7 +85,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
         {
             ModelState.AddModelError("NewMilestone.Title", $"Please keep the milestone under {Goal.FieldLength} characters.");
         }
-        else if (NewMilestone.Notes is { Length: > Domain.Reflection.ReflectionLimits.FreeText })
+        else if (NewMilestone.Notes is { Length: > Limits.LongText })
         {
             ModelState.AddModelError("NewMilestone.Notes", "Please keep the notes under 4,000 characters.");
         }

@@ -200,7 +200,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
             RuleFor(x => x.Measure).MaximumLength(Goal.FieldLength).WithMessage($"Please keep this under {Goal.FieldLength} characters.");
             RuleFor(x => x.Target).MaximumLength(Goal.FieldLength).WithMessage($"Please keep this under {Goal.FieldLength} characters.");
             RuleFor(x => x.Confidence).InclusiveBetween(1, 10).WithMessage("Please choose a confidence from 1 to 10.");
-            RuleFor(x => x.ConfidencePlan).MaximumLength(Domain.Reflection.ReflectionLimits.FreeText).WithMessage("Please keep the plan under 4,000 characters.");
+            RuleFor(x => x.ConfidencePlan).MaximumLength(Limits.LongText).WithMessage("Please keep the plan under 4,000 characters.");
             RuleFor(x => x.SkillList).Must(s => s.Count <= Goal.MaxSkills).WithMessage($"You can list up to {Goal.MaxSkills} skills.")
                 .Must(s => s.All(k => k.Length <= Goal.FieldLength)).WithMessage($"Please keep each skill under {Goal.FieldLength} characters.")
                 .OverridePropertyName(nameof(InputModel.Skills));
