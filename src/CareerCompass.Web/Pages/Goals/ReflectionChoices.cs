@@ -23,18 +23,16 @@ public sealed class ReflectionChoices(ReflectionStore store, AppDbContext db)
 
     public async Task<IReadOnlyList<LinkChoice>> ForAsync(string ownerId)
     {
-        var steps = (await store.AllAsync(ownerId)).ToDictionary(s => s.Kind);
-        T Read<T>(ReflectionStepKind kind)
-            where T : IStepAnswers, new() => steps.TryGetValue(kind, out var s) ? s.Read<T>() : new T();
+        var reflection = await store.SnapshotAsync(ownerId);
 
         var choices = new List<LinkChoice>();
-        choices.AddRange(Read<ValuesAnswers>(ReflectionStepKind.Values).Chosen
+        choices.AddRange(reflection.Answers<ValuesAnswers>(ReflectionStepKind.Values).Chosen
             .Select(v => new LinkChoice(Key(new(ReflectionStepKind.Values, v.Id.ToString())), v.DisplayName, "Values", null)));
-        choices.AddRange(Read<InterestsAnswers>(ReflectionStepKind.Interests).Items
+        choices.AddRange(reflection.Answers<InterestsAnswers>(ReflectionStepKind.Interests).Items
             .Select(i => new LinkChoice(Key(new(ReflectionStepKind.Interests, i.Id.ToString())), i.Text!, "Interests", null)));
-        choices.AddRange(Read<VisionAnswers>(ReflectionStepKind.Vision).Items
+        choices.AddRange(reflection.Answers<VisionAnswers>(ReflectionStepKind.Vision).Items
             .Select(v => new LinkChoice(Key(new(ReflectionStepKind.Vision, v.Kind.ToString())), v.Text, "Vision", null)));
-        choices.AddRange(Read<OptionsAnswers>(ReflectionStepKind.Options).Options
+        choices.AddRange(reflection.Answers<OptionsAnswers>(ReflectionStepKind.Options).Options
             .Select(o => new LinkChoice(Key(new(ReflectionStepKind.Options, o.Id.ToString())), o.Title!, "Career options", o.OccupationCode)));
         return choices;
     }

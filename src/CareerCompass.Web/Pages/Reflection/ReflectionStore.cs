@@ -14,12 +14,21 @@ public enum SaveOutcome
 
 public sealed record StepState<T>(T Answers, Guid Version, bool Completed);
 
+/// <summary>A person's whole reflection as read once: each step's answers (empty if not started) and which are done.</summary>
+public sealed class ReflectionSnapshot(IReadOnlyDictionary<ReflectionStepKind, ReflectionStep> steps)
+{
+    public IReadOnlySet<ReflectionStepKind> Completed { get; } = steps.Values.Where(s => s.IsCompleted).Select(s => s.Kind).ToHashSet();
+
+    public T Answers<T>(ReflectionStepKind kind)
+        where T : IStepAnswers, new() => steps.TryGetValue(kind, out var step) ? step.Read<T>() : new T();
+}
+
 /// <summary>Loads and saves a person's reflection steps — always the signed-in person's own, found by owner id.</summary>
 public sealed class ReflectionStore(AppDbContext db, TimeProvider clock)
 {
-    /// <summary>Every step the person has started, in one query.</summary>
-    public Task<List<ReflectionStep>> AllAsync(string ownerId) =>
-        db.ReflectionSteps.AsNoTracking().Where(s => s.OwnerId == ownerId).ToListAsync();
+    /// <summary>Every step the person has started, in one query, for pages that show several steps at once.</summary>
+    public async Task<ReflectionSnapshot> SnapshotAsync(string ownerId) =>
+        new((await db.ReflectionSteps.AsNoTracking().Where(s => s.OwnerId == ownerId).ToListAsync()).ToDictionary(s => s.Kind));
 
     public Task<List<ReflectionStepKind>> CompletedAsync(string ownerId) =>
         db.ReflectionSteps.Where(s => s.OwnerId == ownerId && s.CompletedAtUtc != null).Select(s => s.Kind).ToListAsync();

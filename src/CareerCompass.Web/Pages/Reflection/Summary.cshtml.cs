@@ -25,17 +25,14 @@ public sealed class Summary(ReflectionStore store) : PageModel
 
     public async Task OnGetAsync()
     {
-        var steps = (await store.AllAsync(User.RequireUserId())).ToDictionary(s => s.Kind);
-        T Read<T>(ReflectionStepKind kind)
-            where T : IStepAnswers, new() => steps.TryGetValue(kind, out var step) ? step.Read<T>() : new T();
-
-        Interests = Read<InterestsAnswers>(ReflectionStepKind.Interests);
-        Values = Read<ValuesAnswers>(ReflectionStepKind.Values);
-        Strengths = Read<StrengthsAnswers>(ReflectionStepKind.Strengths);
-        Experiences = Read<ExperiencesAnswers>(ReflectionStepKind.Experiences);
-        Priorities = Read<PrioritiesAnswers>(ReflectionStepKind.Priorities);
-        Vision = Read<VisionAnswers>(ReflectionStepKind.Vision);
-        Options = Read<OptionsAnswers>(ReflectionStepKind.Options);
-        Completed = steps.Values.Where(s => s.IsCompleted).Select(s => s.Kind).ToHashSet();
+        var reflection = await store.SnapshotAsync(User.RequireUserId());
+        Interests = reflection.Answers<InterestsAnswers>(ReflectionStepKind.Interests);
+        Values = reflection.Answers<ValuesAnswers>(ReflectionStepKind.Values);
+        Strengths = reflection.Answers<StrengthsAnswers>(ReflectionStepKind.Strengths);
+        Experiences = reflection.Answers<ExperiencesAnswers>(ReflectionStepKind.Experiences);
+        Priorities = reflection.Answers<PrioritiesAnswers>(ReflectionStepKind.Priorities);
+        Vision = reflection.Answers<VisionAnswers>(ReflectionStepKind.Vision);
+        Options = reflection.Answers<OptionsAnswers>(ReflectionStepKind.Options);
+        Completed = reflection.Completed;
     }
 }

@@ -39,13 +39,13 @@ public sealed class Index(OccupationCatalog catalog, ReflectionStore store) : Pa
             JobZone = null;
         }
 
-        var interests = await store.LoadAsync<InterestsAnswers>(userId, ReflectionStepKind.Interests);
-        var options = await store.LoadAsync<OptionsAnswers>(userId, ReflectionStepKind.Options);
-        Profile = interests.Answers.Profile();
-        Added = options.Answers.Options.Where(o => o.OccupationCode is not null).Select(o => o.OccupationCode!).ToHashSet();
+        var reflection = await store.SnapshotAsync(userId);
+        var options = reflection.Answers<OptionsAnswers>(ReflectionStepKind.Options);
+        Profile = reflection.Answers<InterestsAnswers>(ReflectionStepKind.Interests).Profile();
+        Added = options.Options.Where(o => o.OccupationCode is not null).Select(o => o.OccupationCode!).ToHashSet();
         if (Profile.IsComplete)
         {
-            var exclude = options.Answers.Dismissed.Select(d => d.OccupationCode).Concat(Added).ToHashSet();
+            var exclude = options.Dismissed.Select(d => d.OccupationCode).Concat(Added).ToHashSet();
             Suggestions = await catalog.SuggestAsync(Profile.Scores, JobZone, exclude);
         }
 
@@ -61,13 +61,11 @@ public sealed class Index(OccupationCatalog catalog, ReflectionStore store) : Pa
 
     public async Task<IActionResult> OnPostAddAsync(string code)
     {
-        var occupation = await catalog.FindAsync(code ?? string.Empty);
-        if (occupation is null)
+        if (await catalog.TitleOfAsync(code ?? string.Empty) is not { } title)
         {
             return NotFound();
         }
 
-        var title = occupation.Occupation.Title;
         await store.UpdateAsync<OptionsAnswers>(User.RequireUserId(), ReflectionStepKind.Options, options =>
             options.Options.Any(o => o.OccupationCode == code)
                 ? options
@@ -78,7 +76,7 @@ public sealed class Index(OccupationCatalog catalog, ReflectionStore store) : Pa
 
     public async Task<IActionResult> OnPostDismissAsync(string code, string? reason)
     {
-        if (await catalog.FindAsync(code ?? string.Empty) is not { } occupation)
+        if (await catalog.TitleOfAsync(code ?? string.Empty) is not { } title)
         {
             return NotFound();
         }
@@ -86,7 +84,7 @@ public sealed class Index(OccupationCatalog catalog, ReflectionStore store) : Pa
         var why = reason is { Length: > ReflectionLimits.ItemText } ? reason[..ReflectionLimits.ItemText] : reason;
         await store.UpdateAsync<OptionsAnswers>(User.RequireUserId(), ReflectionStepKind.Options, options =>
             options with { Dismissed = [.. options.Dismissed.Where(d => d.OccupationCode != code), new DismissedSuggestion { OccupationCode = code!, Reason = why }] });
-        StatusMessage = $"We won't suggest {occupation.Occupation.Title} again.";
+        StatusMessage = $"We won't suggest {title} again.";
         return RedirectToPage(new { q = Query, zone = JobZone });
     }
 }

@@ -81,6 +81,10 @@ public sealed class OccupationCatalog(AppDbContext db)
             .ToList();
     }
 
+    /// <summary>The occupation's title, or null for a code that isn't in the data.</summary>
+    public Task<string?> TitleOfAsync(string code) =>
+        db.Occupations.AsNoTracking().Where(o => o.Code == code).Select(o => o.Title).FirstOrDefaultAsync();
+
     public async Task<OccupationDetails?> FindAsync(string code)
     {
         var occupation = await db.Occupations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code);
