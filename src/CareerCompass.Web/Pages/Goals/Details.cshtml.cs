@@ -47,7 +47,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
     public PlanInput NewPlanItem { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(int id) =>
-        await LoadAsync(id, RecordOperations.Read) ? Page() : NotFound();
+        await LoadAsync(id, RecordOperations.Read) ? await ShowAsync() : NotFound();
 
     public Task<IActionResult> OnPostStatusAsync(int id, string change, Guid version) => ChangeGoalAsync(id, version, goal =>
     {
@@ -108,7 +108,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
             }
         }
 
-        return Page();
+        return await ShowAsync();
     }
 
     public Task<IActionResult> OnPostMilestoneStatusAsync(int id, int milestoneId, MilestoneStatus status, Guid version) =>
@@ -173,7 +173,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
         {
             ModelState.AddModelError("NewPlanItem.Text", "That's a little long — please shorten it.");
         }
-        else if (NewPlanItem.ContactId is { } contactId && !Contacts.ContainsKey(contactId))
+        else if (NewPlanItem.ContactId is { } contactId && !await db.Contacts.AnyAsync(c => c.Id == contactId && c.OwnerId == Goal.OwnerId))
         {
             ModelState.AddModelError("NewPlanItem.ContactId", "Please choose one of your contacts.");
         }
@@ -196,7 +196,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
             }
         }
 
-        return Page();
+        return await ShowAsync();
     }
 
     public async Task<IActionResult> OnPostDeletePlanItemAsync(int id, int itemId)
@@ -241,7 +241,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
         catch (DomainRuleException rule)
         {
             ModelState.AddModelError(string.Empty, rule.Message);
-            return Page();
+            return await ShowAsync();
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -261,7 +261,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
         StatusMessage = null;
         await LoadAsync(id, RecordOperations.Read);
         ModelState.AddModelError(string.Empty, StaleMessage);
-        return Page();
+        return await ShowAsync();
     }
 
     private async Task<bool> LoadAsync(int id, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation, bool track = false)
@@ -278,11 +278,20 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
         Milestones = await milestones.Where(m => m.GoalId == id && m.OwnerId == goal!.OwnerId).OrderBy(m => m.Order).ThenBy(m => m.DueOn).ToListAsync();
         var plan = track ? db.PlanItems : db.PlanItems.AsNoTracking();
         Plan = await plan.Where(p => p.GoalId == id && p.OwnerId == goal!.OwnerId).OrderBy(p => p.Kind).ThenBy(p => p.Id).ToListAsync();
-        Contacts = await db.Contacts.AsNoTracking().Where(c => c.OwnerId == goal!.OwnerId).OrderBy(c => c.Name).ToDictionaryAsync(c => c.Id, c => c.Name);
-        var keys = Goal.Links.Select(ReflectionChoices.Key).ToHashSet();
-        LinkedItems = (await reflection.ForAsync(goal!.OwnerId)).Where(c => keys.Contains(c.Value)).ToList();
-        Verdict = Goal.Check(Today);
         return true;
+    }
+
+    /// <summary>
+    /// Loads what only the page shows (contacts to pick from, the linked reflection items, the coach's verdict) and
+    /// renders it. Posts that succeed redirect instead, so they never pay for these queries.
+    /// </summary>
+    private async Task<IActionResult> ShowAsync()
+    {
+        Contacts = await db.Contacts.AsNoTracking().Where(c => c.OwnerId == Goal.OwnerId).OrderBy(c => c.Name).ToDictionaryAsync(c => c.Id, c => c.Name);
+        var keys = Goal.Links.Select(ReflectionChoices.Key).ToHashSet();
+        LinkedItems = (await reflection.ForAsync(Goal.OwnerId)).Where(c => keys.Contains(c.Value)).ToList();
+        Verdict = Goal.Check(Today);
+        return Page();
     }
 
     public sealed record MilestoneInput
