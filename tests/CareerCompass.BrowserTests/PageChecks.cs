@@ -20,8 +20,6 @@ public sealed class PageChecks
         page.PageError += (_, error) => _consoleErrors.Add($"{page.Url}: {error}");
     }
 
-    public List<string> Visited { get; } = [];
-
     /// <summary>True when the page does not scroll sideways (the phone checks).</summary>
     public static async Task<bool> FitsTheScreenAsync(IPage page) =>
         await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
@@ -37,6 +35,5 @@ public sealed class PageChecks
             .ToList();
         Assert.True(serious.Count == 0, $"axe found problems on {name} ({page.Url}):\n" + string.Join("\n", serious));
         Assert.True(_consoleErrors.Count == 0, "The browser logged errors:\n" + string.Join("\n", _consoleErrors));
-        Visited.Add(name);
     }
 }

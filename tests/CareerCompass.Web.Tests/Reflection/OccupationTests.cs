@@ -128,9 +128,12 @@ public sealed class OccupationTests(CareerCompassFactory app) : IClassFixture<Ca
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var titlesBefore = await db.OccupationTitles.CountAsync();
+        var lastIdBefore = await db.OccupationTitles.MaxAsync(t => t.Id);
 
         await OnetImport.ImportIfNeededAsync(db, OnetImport.DefaultFolder, NullLogger.Instance);
 
+        // A second import would delete and re-insert, and AUTOINCREMENT never reuses an id: the last id would move.
+        Assert.Equal(lastIdBefore, await db.OccupationTitles.MaxAsync(t => t.Id));
         Assert.Equal(923, await db.Occupations.CountAsync());
         Assert.Equal(titlesBefore, await db.OccupationTitles.CountAsync());
         Assert.True(titlesBefore > 50_000);
