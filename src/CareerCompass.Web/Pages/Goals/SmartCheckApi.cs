@@ -16,7 +16,7 @@ public static class SmartCheckApi
     public const string RateLimitPolicy = "smart-check";
     public const int MaxBodyBytes = 16 * 1024;
     public const int MaxStatementLength = 1000;
-    public const int MaxFieldLength = 200;
+    public const int MaxFieldLength = Goal.FieldLength;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -48,17 +48,24 @@ public static class SmartCheckApi
             return Problem($"Please send at most {MaxBodyBytes / 1024} KB.");
         }
 
+        // Read at most one byte more than allowed, so an oversized body is refused without buffering it whole.
+        var buffer = new byte[MaxBodyBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await context.Request.Body.ReadAsync(buffer.AsMemory(length), context.RequestAborted)) > 0)
+        {
+            length += read;
+        }
+
+        if (length > MaxBodyBytes)
+        {
+            return Problem($"Please send at most {MaxBodyBytes / 1024} KB.");
+        }
+
         JsonElement body;
         try
         {
-            using var limited = new MemoryStream();
-            await context.Request.Body.CopyToAsync(limited, context.RequestAborted);
-            if (limited.Length > MaxBodyBytes)
-            {
-                return Problem($"Please send at most {MaxBodyBytes / 1024} KB.");
-            }
-
-            body = JsonSerializer.Deserialize<JsonElement>(limited.ToArray(), Json);
+            body = JsonSerializer.Deserialize<JsonElement>(buffer.AsSpan(0, length), Json);
         }
         catch (JsonException)
         {
