@@ -2,6 +2,7 @@ using CareerCompass.Domain.Common;
 using CareerCompass.Domain.Contacts;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure.Authorization;
+using CareerCompass.Web.Infrastructure.Persistence;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -67,7 +68,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        try
+        var result = await db.ApplyAndSaveAsync(ModelState, nameof(Input), StaleMessage, () =>
         {
             if (contact is null)
             {
@@ -79,22 +80,14 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
                 db.Entry(contact).Property(c => c.Version).OriginalValue = Input.Version;
                 contact.Update(Input.ToDetails(), today);
             }
-
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException rule)
+        });
+        if (result != SaveResult.Saved)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{rule.Field}", rule.Message);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            IsStale = true;
-            ModelState.AddModelError(string.Empty, StaleMessage);
+            IsStale = result == SaveResult.Stale;
             return Page();
         }
 
-        TempData[StatusMessages.Key] = $"Saved {contact.Name}.";
+        TempData[StatusMessages.Key] = $"Saved {contact!.Name}.";
         return RedirectToPage("Index");
     }
 
@@ -106,17 +99,14 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
             return NotFound();
         }
 
-        db.Entry(contact!).Property(c => c.Version).OriginalValue = Input.Version;
-        db.Contacts.Remove(contact!);
-        try
+        var result = await db.ApplyAndSaveAsync(ModelState, nameof(Input), StaleMessage, () =>
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
+            db.Entry(contact!).Property(c => c.Version).OriginalValue = Input.Version;
+            db.Contacts.Remove(contact!);
+        });
+        if (result != SaveResult.Saved)
         {
-            Id = id;
-            IsStale = true;
-            ModelState.AddModelError(string.Empty, StaleMessage);
+            (Id, IsStale) = (id, result == SaveResult.Stale);
             return Page();
         }
 

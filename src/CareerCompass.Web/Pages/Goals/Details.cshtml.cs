@@ -2,6 +2,7 @@ using CareerCompass.Domain.Common;
 using CareerCompass.Domain.Goals;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure.Authorization;
+using CareerCompass.Web.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -93,19 +94,11 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
         {
             ModelState.AddModelError("NewMilestone.Title", "A goal can have up to 50 milestones. Consider splitting it into two goals.");
         }
-        else
+        else if (await db.ApplyAndSaveAsync(ModelState, nameof(NewMilestone), StaleMessage, () =>
+            db.Milestones.Add(Milestone.Create(Goal, NewMilestone.Title, due, NewMilestone.Notes, Milestones.Count))) == SaveResult.Saved)
         {
-            try
-            {
-                db.Milestones.Add(Milestone.Create(Goal, NewMilestone.Title, due, NewMilestone.Notes, Milestones.Count));
-                await db.SaveChangesAsync();
-                StatusMessage = "Milestone added.";
-                return RedirectToPage(null, null, new { id }, "milestones");
-            }
-            catch (DomainRuleException rule)
-            {
-                ModelState.AddModelError($"NewMilestone.{rule.Field}", rule.Message);
-            }
+            StatusMessage = "Milestone added.";
+            return RedirectToPage(null, null, new { id }, "milestones");
         }
 
         return await ShowAsync();
@@ -181,19 +174,11 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
         {
             ModelState.AddModelError("NewPlanItem.Text", "The action plan can have up to 100 items.");
         }
-        else
+        else if (await db.ApplyAndSaveAsync(ModelState, nameof(NewPlanItem), StaleMessage, () =>
+            db.PlanItems.Add(PlanItem.Create(Goal, NewPlanItem.Kind, NewPlanItem.Text, NewPlanItem.Detail, NewPlanItem.ContactId))) == SaveResult.Saved)
         {
-            try
-            {
-                db.PlanItems.Add(PlanItem.Create(Goal, NewPlanItem.Kind, NewPlanItem.Text, NewPlanItem.Detail, NewPlanItem.ContactId));
-                await db.SaveChangesAsync();
-                StatusMessage = "Added to your action plan.";
-                return RedirectToPage(null, null, new { id }, "plan");
-            }
-            catch (DomainRuleException rule)
-            {
-                ModelState.AddModelError($"NewPlanItem.{rule.Field}", rule.Message);
-            }
+            StatusMessage = "Added to your action plan.";
+            return RedirectToPage(null, null, new { id }, "plan");
         }
 
         return await ShowAsync();
@@ -232,35 +217,29 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
     private async Task<IActionResult> SaveAsync<T>(int id, T record, Guid version, Func<T, string?> change, string? fragment)
         where T : OwnedEntity
     {
-        try
+        var result = await db.ApplyAndSaveAsync(ModelState, string.Empty, StaleMessage, () =>
         {
             db.Entry(record).Property(r => r.Version).OriginalValue = version;
             StatusMessage = change(record);
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException rule)
+        });
+        return result switch
         {
-            ModelState.AddModelError(string.Empty, rule.Message);
-            return await ShowAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await StaleAsync(id);
-        }
-
-        return RedirectToPage(null, null, new { id }, fragment);
+            SaveResult.Saved => RedirectToPage(null, null, new { id }, fragment),
+            SaveResult.Stale => await ShowLatestAsync(id),
+            _ => await ShowAsync(),
+        };
     }
 
     private bool HasBindingErrors(string prefix) =>
         ModelState.Any(e => e.Key.StartsWith(prefix + ".", StringComparison.Ordinal) && e.Value?.Errors.Count > 0);
 
-    private async Task<IActionResult> StaleAsync(int id)
+    /// <summary>After a refused stale change: drop what was changed in memory and show the stored record.</summary>
+    private async Task<IActionResult> ShowLatestAsync(int id)
     {
         db.ChangeTracker.Clear();
         Celebration = null;
         StatusMessage = null;
         await LoadAsync(id, RecordOperations.Read);
-        ModelState.AddModelError(string.Empty, StaleMessage);
         return await ShowAsync();
     }
 

@@ -2,6 +2,7 @@ using CareerCompass.Domain.Common;
 using CareerCompass.Domain.Goals;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure.Authorization;
+using CareerCompass.Web.Infrastructure.Persistence;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -95,7 +96,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
             return Page();
         }
 
-        try
+        var result = await db.ApplyAndSaveAsync(ModelState, nameof(Input), StaleMessage, () =>
         {
             if (goal is null)
             {
@@ -107,24 +108,15 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
                 db.Entry(goal).Property(g => g.Version).OriginalValue = Input.Version;
                 goal.Update(Input.ToDetails(), Today);
             }
-
-            await db.SaveChangesAsync();
-        }
-        catch (DomainRuleException rule)
+        });
+        if (result != SaveResult.Saved)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{rule.Field}", rule.Message);
-            await PrepareAsync(choices);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            IsStale = true;
-            ModelState.AddModelError(string.Empty, StaleMessage);
+            IsStale = result == SaveResult.Stale;
             await PrepareAsync(choices);
             return Page();
         }
 
-        TempData[StatusMessages.Key] = goal.Check(Today).AllMet
+        TempData[StatusMessages.Key] = goal!.Check(Today).AllMet
             ? "Saved. Your goal is SMART — ready to activate when you are."
             : "Saved as a draft. The coach's notes below show what would make it SMART.";
         return RedirectToPage("Details", new { id = goal.Id });
