@@ -1,5 +1,6 @@
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure;
+using CareerCompass.Web.Infrastructure.Accounts;
 using CareerCompass.Web.Infrastructure.Authorization;
 using CareerCompass.Web.Infrastructure.Cli;
 using CareerCompass.Web.Infrastructure.Email;
@@ -11,6 +12,7 @@ using CareerCompass.Web.Pages.Reflection;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +29,15 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.WebHost.UseStaticWebAssets();
 var services = builder.Services;
 var config = builder.Configuration;
+
+// No Server header; security headers wrap everything else, host filtering included (see SecurityHeaders).
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, SecurityHeadersStartupFilter>());
+
+// Links in e-mails come from the configured public address, and only its host is served.
+var publicAddress = PublicAddress.FromConfiguration(config, builder.Environment);
+services.AddSingleton(publicAddress);
+services.Configure<HostFilteringOptions>(options => options.AllowedHosts = [.. publicAddress.Hosts]);
 
 var paths = new DataPaths(config["DataRoot"] ?? Directory.GetCurrentDirectory());
 services.AddSingleton(paths);
@@ -87,6 +98,11 @@ services.AddSingleton<IAuthorizationHandler, OwnerAuthorizationHandler>();
 
 services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
 services.AddTransient<IEmailSender, EmailSender>();
+services.AddScoped<AccountMail>();
+services.AddSingleton<AccountMailOutbox>();
+services.AddHostedService(sp => sp.GetRequiredService<AccountMailOutbox>());
+services.AddSingleton<AccountThrottle>();
+services.AddScoped<SignInTiming>();
 
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 services.AddSmartCheckRateLimit(config);
@@ -122,7 +138,6 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
-app.UseSecurityHeaders();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

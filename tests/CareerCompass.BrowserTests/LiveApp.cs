@@ -1,7 +1,4 @@
 using CareerCompass.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CareerCompass.BrowserTests;
@@ -30,10 +27,12 @@ public sealed class LiveApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App.UseKestrel(0);
+        // The port is chosen first, so that links in e-mails (built from App:PublicBaseUrl) point at this server.
+        var port = FreePort();
+        BaseUrl = $"http://localhost:{port}";
+        App.Settings["App:PublicBaseUrl"] = BaseUrl;
+        App.UseKestrel(port);
         App.StartServer();
-        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseUrl = addresses.First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -62,6 +61,13 @@ public sealed class LiveApp : IAsyncLifetime
         await Browser.DisposeAsync();
         _playwright?.Dispose();
         App.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string FindScreenshotFolder()

@@ -29,6 +29,16 @@ public class CareerCompassFactory : WebApplicationFactory<Program>
 
     public QueryCounter Queries { get; } = new();
 
+    /// <summary>Configuration over the defaults below; set before the first request (or before <c>StartServer</c>).</summary>
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["App:PublicBaseUrl"] = "http://localhost",
+        // Tests sign many people in from one address; the throttling tests set their own limits.
+        ["RateLimits:SignInPerAddressPerMinute"] = "100000",
+        ["RateLimits:SignInPerAccountPerHour"] = "100000",
+        ["RateLimits:AccountFormsPerAddressPerHour"] = "100000",
+    };
+
     public TestBrowser NewBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions
     {
         AllowAutoRedirect = false,
@@ -44,6 +54,11 @@ public class CareerCompassFactory : WebApplicationFactory<Program>
         builder.UseSetting("Email:Transport", "Pickup");
         builder.UseSetting("Email:PickupDirectory", Mailbox.Folder);
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(DataRoot, "keys"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

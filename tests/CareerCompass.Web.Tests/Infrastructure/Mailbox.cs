@@ -20,6 +20,29 @@ public sealed partial class Mailbox(string folder)
         All().LastOrDefault(m => m.To.Contains(address, StringComparison.OrdinalIgnoreCase))
         ?? throw new InvalidOperationException($"No e-mail to {address} in {Folder}.");
 
+    /// <summary>
+    /// Waits for the first e-mail to <paramref name="address"/> whose subject contains <paramref name="subject"/>
+    /// beyond the <paramref name="seen"/> already there: some account e-mails go out just after the page answers.
+    /// </summary>
+    public async Task<MailFile> WaitForAsync(string address, string subject, int seen = 0)
+    {
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(15); waited += TimeSpan.FromMilliseconds(50))
+        {
+            var matching = To(address, subject);
+            if (matching.Count > seen)
+            {
+                return matching[seen];
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new InvalidOperationException($"No e-mail to {address} about '{subject}' arrived in {Folder}.");
+    }
+
+    public IReadOnlyList<MailFile> To(string address, string subject) =>
+        All().Where(m => m.To.Contains(address, StringComparison.OrdinalIgnoreCase) && m.Subject.Contains(subject, StringComparison.OrdinalIgnoreCase)).ToList();
+
     public sealed record MailFile(string Path, DateTime WrittenAt, string Raw)
     {
         public string To => Header("To");

@@ -23,3 +23,16 @@ internal static class SecurityHeaders
             return next(context);
         });
 }
+
+/// <summary>
+/// Puts the security headers outside every other middleware, the framework's host filtering included, so even a
+/// request refused before the app's own pipeline gets them.
+/// </summary>
+internal sealed class SecurityHeadersStartupFilter : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.UseSecurityHeaders();
+        next(app);
+    };
+}

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CareerCompass.Web.Data;
+using CareerCompass.Web.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -9,17 +10,23 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CareerCompass.Web.Areas.Identity.Pages.Account;
 
 /// <summary>
-/// Sign-in counts failures (5 in a row pause the account for 5 minutes), and says the same thing for an unknown
-/// e-mail, a wrong password and an unconfirmed account, so the form can't be used to find out who has one.
+/// Sign-in says one thing for every failure — unknown e-mail, wrong password, unconfirmed or paused account — and
+/// takes as long for each, so the form can't be used to find out who has an account. Five wrong passwords in a row
+/// pause the account for 5 minutes and e-mail its owner a link that ends the pause; attempts are throttled per
+/// client address and per account before any of that.
 /// </summary>
 [AllowAnonymous]
-public sealed class Login(SignInManager<AppUser> signIn, ILogger<Login> logger) : PageModel
+public sealed class Login(
+    SignInManager<AppUser> signIn,
+    AccountThrottle throttle,
+    SignInTiming timing,
+    AccountMailOutbox mail,
+    ILogger<Login> logger) : PageModel
 {
     public const string FailedMessage =
-        "We couldn't sign you in with that e-mail and password. Please check both and try again. If you've just registered, confirm your e-mail first.";
-
-    public const string LockedOutMessage =
-        "For your safety, signing in is paused for a few minutes after several unsuccessful attempts. Please try again in 5 minutes, or reset your password.";
+        "We couldn't sign you in with that e-mail and password. Please check both and try again. " +
+        "If you've just registered, confirm your e-mail first. After several tries we pause sign-in for 5 minutes " +
+        "and e-mail you a link to continue straight away.";
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -37,38 +44,65 @@ public sealed class Login(SignInManager<AppUser> signIn, ILogger<Login> logger) 
         }
 
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
-        ReturnUrl = returnUrl ?? Url.Content("~/");
+        ReturnUrl = LocalOrHome(returnUrl);
     }
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
-        ReturnUrl = returnUrl ??= Url.Content("~/");
+        ReturnUrl = LocalOrHome(returnUrl);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var email = Input.Email.Trim();
+        if (throttle.SignIn(HttpContext, email) is { } wait)
+        {
+            return this.TooManyAttemptsPage(wait);
+        }
+
+        var user = await signIn.UserManager.FindByEmailAsync(email);
+        if (user is null)
+        {
+            timing.SpendAsMuchAsAPasswordCheck(Input.Password);
+            return Failed();
+        }
+
+        var wasPaused = await signIn.UserManager.IsLockedOutAsync(user);
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "~/");
+            return LocalRedirect(ReturnUrl);
         }
 
         if (result.RequiresTwoFactor)
         {
-            return RedirectToPage("./LoginWith2fa", new { ReturnUrl = returnUrl, Input.RememberMe });
+            return RedirectToPage("./LoginWith2fa", new { ReturnUrl, Input.RememberMe });
         }
 
-        if (result.IsLockedOut)
+        if (result.IsLockedOut && !wasPaused)
         {
-            logger.LogWarning("Sign-in refused: the account is locked out.");
-            ModelState.AddModelError(string.Empty, LockedOutMessage);
-            return Page();
+            // This attempt started the pause (its password was checked): tell the owner.
+            logger.LogWarning("Sign-in paused after repeated failures.");
+            var userId = user.Id;
+            mail.Enqueue(m => m.SendLockedOutAsync(userId));
+        }
+        else if (result.IsLockedOut || result.IsNotAllowed)
+        {
+            // Refused before the password was checked: spend the same time, so the answer says nothing.
+            timing.SpendAsMuchAsAPasswordCheck(Input.Password);
         }
 
+        return Failed();
+    }
+
+    private PageResult Failed()
+    {
         ModelState.AddModelError(string.Empty, FailedMessage);
         return Page();
     }
+
+    private string LocalOrHome(string? returnUrl) => returnUrl is not null && Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Content("~/");
 
     public sealed class InputModel
     {

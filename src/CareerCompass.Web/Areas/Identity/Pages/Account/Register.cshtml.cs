@@ -1,14 +1,18 @@
 using CareerCompass.Web.Data;
+using CareerCompass.Web.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareerCompass.Web.Areas.Identity.Pages.Account;
 
+/// <summary>
+/// Registration says plainly when an e-mail already has an account (a documented choice: see docs/security.md),
+/// so it is throttled per client address.
+/// </summary>
 [AllowAnonymous]
-public sealed class Register(UserManager<AppUser> users, IEmailSender emailSender, ILogger<Register> logger) : PageModel
+public sealed class Register(UserManager<AppUser> users, AccountMail mail, AccountThrottle throttle, ILogger<Register> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -23,6 +27,11 @@ public sealed class Register(UserManager<AppUser> users, IEmailSender emailSende
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+
+        if (throttle.AccountForm(HttpContext) is { } wait)
+        {
+            return this.TooManyAttemptsPage(wait);
         }
 
         var email = Input.Email.Trim();
@@ -42,8 +51,9 @@ public sealed class Register(UserManager<AppUser> users, IEmailSender emailSende
 
         await users.AddToRoleAsync(user, AppRoles.Client);
         logger.LogInformation("A new account was created.");
-        await AccountEmails.SendConfirmationAsync(users, emailSender, Url, Request.Scheme, user, returnUrl);
-        return RedirectToPage("RegisterConfirmation", new { email, returnUrl });
+        await mail.SendConfirmationAsync(user, Url.IsLocalUrl(returnUrl) ? returnUrl : null);
+        TempData[RegisterConfirmation.EmailKey] = email;
+        return RedirectToPage("RegisterConfirmation");
     }
 
     public sealed class InputModel : EmailAndNewPasswordInput

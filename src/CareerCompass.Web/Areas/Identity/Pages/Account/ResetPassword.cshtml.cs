@@ -51,6 +51,9 @@ public sealed class ResetPassword(UserManager<AppUser> users) : PageModel
         var result = await users.ResetPasswordAsync(user, Input.Code, Input.Password);
         if (result.Succeeded)
         {
+            // Proving control of the mailbox ends a pause that strangers' guesses may have caused.
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
             return RedirectToPage("./ResetPasswordConfirmation");
         }
 

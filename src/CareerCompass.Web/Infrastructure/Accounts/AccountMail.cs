@@ -1,0 +1,116 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using CareerCompass.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace CareerCompass.Web.Infrastructure.Accounts;
+
+/// <summary>
+/// Every account e-mail, with its links built from <see cref="PublicAddress"/> and the route table — never from the
+/// request, so a forged <c>Host</c> header cannot send someone a genuine token on a stranger's site.
+/// </summary>
+public sealed class AccountMail(UserManager<AppUser> users, IEmailSender sender, LinkGenerator routes, PublicAddress address)
+{
+    public const string UnlockPurpose = "UnlockAccount";
+
+    public async Task SendConfirmationAsync(AppUser user, string? returnUrl = null)
+    {
+        var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+        var link = PageLink("/Account/ConfirmEmail", new { area = "Identity", userId = user.Id, code, returnUrl });
+        await sender.SendEmailAsync(
+            user.Email!,
+            "Confirm your e-mail for CareerCompass",
+            "<p>Welcome to CareerCompass!</p><p>Please confirm your e-mail address so you can sign in: " +
+            $"<a href=\"{HtmlEncoder.Default.Encode(link)}\">confirm my e-mail</a>.</p>" +
+            "<p>If you didn't create an account, you can ignore this message.</p>");
+    }
+
+    /// <summary>Sends a new confirmation link if the address has an account still waiting for one; otherwise nothing.</summary>
+    public async Task ResendConfirmationAsync(string email)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is not null && !await users.IsEmailConfirmedAsync(user))
+        {
+            await SendConfirmationAsync(user);
+        }
+    }
+
+    /// <summary>Sends a reset link if the address has a confirmed account; otherwise nothing.</summary>
+    public async Task SendPasswordResetAsync(string email)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null || !await users.IsEmailConfirmedAsync(user))
+        {
+            return;
+        }
+
+        var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
+        var link = PageLink("/Account/ResetPassword", new { area = "Identity", code });
+        await sender.SendEmailAsync(
+            user.Email!,
+            "Reset your CareerCompass password",
+            "<p>Someone — hopefully you — asked to reset the password for your CareerCompass account.</p>" +
+            $"<p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Choose a new password</a>.</p>" +
+            "<p>If it wasn't you, you can ignore this message: your password stays as it is.</p>");
+    }
+
+    public async Task SendChangeEmailAsync(AppUser user, string newEmail)
+    {
+        var code = Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
+        var link = PageLink("/Account/ConfirmEmailChange", new { area = "Identity", userId = user.Id, email = newEmail, code });
+        await sender.SendEmailAsync(
+            newEmail,
+            "Confirm your new e-mail for CareerCompass",
+            "<p>Please confirm that you'd like to use this address for your CareerCompass account: " +
+            $"<a href=\"{HtmlEncoder.Default.Encode(link)}\">use this address</a>.</p>" +
+            "<p>If you didn't ask for this, you can ignore this message: nothing changes.</p>");
+    }
+
+    /// <summary>Tells the owner that sign-in is paused, with a link that ends the pause at once.</summary>
+    public async Task SendLockedOutAsync(string userId)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return;
+        }
+
+        var code = Encode(await users.GenerateUserTokenAsync(user, TokenOptions.DefaultProvider, UnlockPurpose));
+        var unlock = PageLink("/Account/Unlock", new { area = "Identity", userId = user.Id, code });
+        var reset = PageLink("/Account/ForgotPassword", new { area = "Identity" });
+        await sender.SendEmailAsync(
+            user.Email!,
+            "We paused sign-in to your CareerCompass account",
+            "<p>Someone tried to sign in to your account several times with the wrong password, so we've paused " +
+            "sign-in for a few minutes to keep it safe.</p>" +
+            $"<p>If that was you, <a href=\"{HtmlEncoder.Default.Encode(unlock)}\">sign in again now</a>.</p>" +
+            "<p>If it wasn't you, your plan is safe: nobody got in. You might like to " +
+            $"<a href=\"{HtmlEncoder.Default.Encode(reset)}\">choose a new password</a> anyway.</p>");
+    }
+
+    public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    /// <summary>The token in a link, or null when the link was cut or altered.</summary>
+    public static string? Decode(string? code)
+    {
+        if (string.IsNullOrEmpty(code))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private string PageLink(string page, object values) =>
+        address.Link(routes.GetPathByPage(page, handler: null, values)
+            ?? throw new InvalidOperationException($"No route to {page}."));
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CareerCompass.Web.Infrastructure.Accounts;
+
+/// <summary>
+/// Slows down guessing without handing strangers a way to lock someone out: sign-in is throttled per client
+/// address and per account (a throttled attempt is refused before the password is checked, so it never counts
+/// towards the lock-out), and the forms that send e-mail or create accounts per client address. Limits are per
+/// instance (in memory); see docs/security.md.
+/// </summary>
+public sealed class AccountThrottle : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _signInByAddress;
+    private readonly PartitionedRateLimiter<string> _signInByAccount;
+    private readonly PartitionedRateLimiter<string> _formsByAddress;
+
+    public AccountThrottle(IConfiguration config)
+    {
+        var limits = config.GetSection("RateLimits");
+        _signInByAddress = Window(limits.GetValue("SignInPerAddressPerMinute", 20), TimeSpan.FromMinutes(1));
+        _signInByAccount = Window(limits.GetValue("SignInPerAccountPerHour", 30), TimeSpan.FromHours(1));
+        _formsByAddress = Window(limits.GetValue("AccountFormsPerAddressPerHour", 30), TimeSpan.FromHours(1));
+    }
+
+    /// <summary>Null when this sign-in may go ahead; otherwise how long to wait.</summary>
+    public TimeSpan? SignIn(HttpContext context, string email) =>
+        Acquire(_signInByAddress, ClientAddress(context)) ?? Acquire(_signInByAccount, email.Trim().ToUpperInvariant());
+
+    /// <summary>Registration, forgot password and resend confirmation, per client address.</summary>
+    public TimeSpan? AccountForm(HttpContext context) => Acquire(_formsByAddress, ClientAddress(context));
+
+    public void Dispose()
+    {
+        _signInByAddress.Dispose();
+        _signInByAccount.Dispose();
+        _formsByAddress.Dispose();
+    }
+
+    /// <summary>The client's address: after the forwarded-headers middleware, the real one behind a known proxy.</summary>
+    public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static TimeSpan? Acquire(PartitionedRateLimiter<string> limiter, string key)
+    {
+        using var lease = limiter.AttemptAcquire(key);
+        if (lease.IsAcquired)
+        {
+            return null;
+        }
+
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) && retryAfter > TimeSpan.Zero ? retryAfter : TimeSpan.FromMinutes(1);
+    }
+
+    private static PartitionedRateLimiter<string> Window(int permits, TimeSpan window) =>
+        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, permits),
+            Window = window,
+            SegmentsPerWindow = 6,
+            QueueLimit = 0,
+        }));
+}
+
+public static class TooManyAttempts
+{
+    /// <summary>429 with <c>Retry-After</c>, the form as the person filled it, and a message saying how long to wait.</summary>
+    public static IActionResult TooManyAttemptsPage(this PageModel page, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        page.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        page.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var wait = seconds < 90 ? "a minute" : $"about {(int)Math.Ceiling(seconds / 60.0)} minutes";
+        page.ModelState.AddModelError(string.Empty, $"That's a lot of attempts in a short time. To keep accounts safe, please wait {wait} and try again.");
+        return page.Page();
+    }
+}
