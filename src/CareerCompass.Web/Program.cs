@@ -7,9 +7,11 @@ using CareerCompass.Web.Infrastructure.Email;
 using CareerCompass.Web.Infrastructure.Health;
 using CareerCompass.Web.Infrastructure.Persistence;
 using CareerCompass.Web.Infrastructure.Security;
+using CareerCompass.Web.Infrastructure.Sessions;
 using CareerCompass.Web.Pages.Goals;
 using CareerCompass.Web.Pages.Reflection;
 using FluentValidation;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HostFiltering;
@@ -35,7 +37,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, SecurityHeadersStartupFilter>());
 
 // Links in e-mails come from the configured public address, and only its host is served.
-var publicAddress = PublicAddress.FromConfiguration(config, builder.Environment);
+var publicAddress = PublicAddress.FromConfiguration(config, builder.Environment, requiredOutsideDevelopment: command is null);
 services.AddSingleton(publicAddress);
 services.Configure<HostFilteringOptions>(options => options.AllowedHosts = [.. publicAddress.Hosts]);
 
@@ -82,6 +84,12 @@ services.ConfigureApplicationCookie(options =>
     options.ExpireTimeSpan = TimeSpan.FromDays(14);
     options.SlidingExpiration = true;
 });
+// Sessions live on the server (AuthSessions): signing out, or ending a session elsewhere, works at once.
+services.AddHttpContextAccessor();
+services.AddSingleton<DatabaseTicketStore>();
+services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+    .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);
+services.AddScoped<UserSessions>();
 services.AddAntiforgery(options =>
 {
     options.Cookie.Name = "CareerCompass.Antiforgery";

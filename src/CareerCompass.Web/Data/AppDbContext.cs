@@ -29,6 +29,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<ReferenceDataVersion> ReferenceData => Set<ReferenceDataVersion>();
 
+    public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -41,14 +41,15 @@ public sealed class PublicAddress
 
     /// <summary>
     /// From configuration; in Development it defaults to the first listening address, anywhere else it is required,
-    /// so a production server can never mail a link to wherever a request claimed to come from.
+    /// so a production server can never mail a link to wherever a request claimed to come from. (A command-line
+    /// command such as <c>grant-role</c> serves nothing and mails nothing, so it doesn't need one.)
     /// </summary>
-    public static PublicAddress FromConfiguration(IConfiguration config, IHostEnvironment environment)
+    public static PublicAddress FromConfiguration(IConfiguration config, IHostEnvironment environment, bool requiredOutsideDevelopment = true)
     {
         var configured = config[Key];
         if (string.IsNullOrWhiteSpace(configured))
         {
-            if (!environment.IsDevelopment())
+            if (!environment.IsDevelopment() && requiredOutsideDevelopment)
             {
                 throw new InvalidOperationException(
                     $"Please set {Key} to the address people use to reach CareerCompass (for example https://careers.example.org). " +

@@ -117,10 +117,19 @@ public sealed class PlatformTests(CareerCompassFactory app) : IClassFixture<Care
     [Fact]
     public async Task Over_https_the_sign_in_cookie_is_marked_secure()
     {
-        var (_, email) = await app.NewSignedInPersonAsync();
-        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        using var secure = new CareerCompassFactory();
+        secure.Settings["App:PublicBaseUrl"] = "https://careercompass.example"; // HSTS is never sent to localhost
+        using var signUp = new TestBrowser(secure.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
         {
-            BaseAddress = new Uri("https://careercompass.example"), // HSTS is never sent to localhost
+            BaseAddress = new Uri("https://careercompass.example"),
+            AllowAutoRedirect = false,
+        }));
+        var email = People.NewEmail();
+        await signUp.RegisterAsync(email);
+        await signUp.ConfirmFromMailAsync(secure.Mailbox, email);
+        using var client = secure.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://careercompass.example"),
             AllowAutoRedirect = false,
         });
         using var browser = new TestBrowser(client);

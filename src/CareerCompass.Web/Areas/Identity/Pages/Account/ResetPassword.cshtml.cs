@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using CareerCompass.Web.Data;
+using CareerCompass.Web.Infrastructure.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace CareerCompass.Web.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
-public sealed class ResetPassword(UserManager<AppUser> users) : PageModel
+public sealed class ResetPassword(UserManager<AppUser> users, UserSessions sessions) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -54,6 +55,9 @@ public sealed class ResetPassword(UserManager<AppUser> users) : PageModel
             // Proving control of the mailbox ends a pause that strangers' guesses may have caused.
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
+
+            // Whoever may have known the old password is signed out everywhere.
+            await sessions.EndAllAsync(user.Id);
             return RedirectToPage("./ResetPasswordConfirmation");
         }
 

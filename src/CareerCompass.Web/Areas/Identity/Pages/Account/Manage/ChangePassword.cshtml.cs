@@ -1,16 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using CareerCompass.Web.Data;
+using CareerCompass.Web.Infrastructure.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareerCompass.Web.Areas.Identity.Pages.Account.Manage;
 
-/// <summary>
-/// Changing the password renews the security stamp: this browser stays signed in, every other session is signed
-/// out at its next check (at most a minute later).
-/// </summary>
-public sealed class ChangePassword(UserManager<AppUser> users, SignInManager<AppUser> signIn, ILogger<ChangePassword> logger) : PageModel
+/// <summary>Changing the password keeps this browser signed in and ends every other session at once.</summary>
+public sealed class ChangePassword(UserManager<AppUser> users, SignInManager<AppUser> signIn, UserSessions sessions, ILogger<ChangePassword> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -57,8 +55,9 @@ public sealed class ChangePassword(UserManager<AppUser> users, SignInManager<App
         }
 
         await signIn.RefreshSignInAsync(user);
-        logger.LogInformation("A password was changed; other sessions will be signed out.");
-        StatusMessage = "Your password has been changed. Any other devices will be signed out within a minute.";
+        await sessions.EndOthersAsync(user.Id);
+        logger.LogInformation("A password was changed; other sessions were ended.");
+        StatusMessage = "Your password has been changed, and any other devices have been signed out.";
         return RedirectToPage();
     }
 
