@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,7 +34,12 @@ var services = builder.Services;
 var config = builder.Configuration;
 
 // No Server header; security headers wrap everything else, host filtering included (see SecurityHeaders).
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.AddServerHeader = false;
+    kestrel.Limits.MaxRequestLineSize = RequestSizeGuard.KestrelRequestLineLimit;
+    kestrel.Limits.MaxRequestHeadersTotalSize = RequestSizeGuard.KestrelHeadersLimit;
+});
 services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, SecurityHeadersStartupFilter>());
 
 // Links in e-mails come from the configured public address, and only its host is served.
@@ -117,13 +123,21 @@ services.AddSmartCheckRateLimit(config);
 services.AddSingleton<IValidator<CareerCompass.Web.Pages.Contacts.Edit.InputModel>, CareerCompass.Web.Pages.Contacts.Edit.Validator>();
 services.AddReflection();
 services.AddGoals();
+services.AddKnownProxies(config);
 services.AddRazorPages().AddMvcOptions(options =>
 {
+    // Field names are MVC's own (Input.Items[0].Text); jQuery's a[b] syntax is not used, and its parser throws on
+    // a name with an unclosed bracket — before the handler, and again in the error page.
+    options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+    options.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
+    options.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
+
     var messages = options.ModelBindingMessageProvider;
-    messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{value}' doesn't look right for {field}. Please check it.");
+    // A value is quoted back to the person shortened: a megabyte of it helps nobody.
+    messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{SafeText.Shorten(value)}' doesn't look right for {field}. Please check it.");
     messages.SetValueMustNotBeNullAccessor(field => $"Please fill in {field}.");
-    messages.SetValueIsInvalidAccessor(value => $"'{value}' doesn't look right. Please check it.");
-    messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"'{value}' doesn't look right. Please check it.");
+    messages.SetValueIsInvalidAccessor(value => $"'{SafeText.Shorten(value)}' doesn't look right. Please check it.");
+    messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"'{SafeText.Shorten(value)}' doesn't look right. Please check it.");
     messages.SetUnknownValueIsInvalidAccessor(field => $"That value doesn't look right for {field}. Please check it.");
 });
 
@@ -139,6 +153,7 @@ if (command is not null)
     return await GrantRoleCommand.RunAsync(app.Services, command[1..], Console.Out, Console.Error);
 }
 
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
@@ -155,6 +170,9 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapSmartCheck();
+
+// An address nothing answers to is a friendly 404 for everyone, not a "please sign in" for visitors.
+app.MapFallback("{*path}", () => Results.NotFound()).AllowAnonymous();
 
 await app.RunAsync();
 return 0;

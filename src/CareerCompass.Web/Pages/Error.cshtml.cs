@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,18 +20,29 @@ public sealed class ErrorPage : PageModel
 
     public string? RequestId { get; private set; }
 
-    public void OnGet([FromQuery] int? code) => Show(code);
+    // No model binding at all: the failed request's form (or query) may be the very thing that could not be read.
+    public void OnGet() => Show();
 
-    // From the query only: the failed request's form may be the very thing that could not be read.
-    public void OnPost([FromQuery] int? code) => Show(code);
+    public void OnPost() => Show();
 
-    private void Show(int? code)
+    private void Show()
     {
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        var handlingException = HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
+        if (!reExecuted && !handlingException)
+        {
+            // Asked for directly, /Error is just an address with nothing at it.
+            Code = StatusCodes.Status404NotFound;
+            Response.StatusCode = Code;
+            return;
+        }
+
+        int? code = int.TryParse(Request.Query["code"], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
         // Re-executed by the status-code pages, the code comes in the query; re-executed by the exception handler,
         // the response already carries it (400 for a request that could not be read, 500 otherwise).
         Code = code is >= 400 and < 600 ? code.Value : Response.StatusCode is >= 400 and < 600 ? Response.StatusCode : 500;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
-        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
+        if (!reExecuted)
         {
             Response.StatusCode = Code;
         }

@@ -101,11 +101,12 @@ public sealed class PlatformTests(CareerCompassFactory app) : IClassFixture<Care
     public async Task An_unexpected_failure_gets_the_friendly_500_page_without_technical_details()
     {
         var (_, email) = await app.NewSignedInPersonAsync();
-        using var failing = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter, ThrowOnBoom>()));
+        using var failing = app.WithWebHostBuilder(b => b.ConfigureServices(s =>
+            s.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new ThrowOnBoom()))));
         using var browser = new TestBrowser(failing.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
         await browser.SignInAsync(email);
 
-        var page = await browser.GetAsync("/boom");
+        var page = await browser.GetAsync("/?boom=1");
         var html = page.Html;
 
         Assert.Equal(HttpStatusCode.InternalServerError, page.Status);
@@ -202,14 +203,24 @@ public sealed class PlatformTests(CareerCompassFactory app) : IClassFixture<Care
     }
 
     /// <summary>A route that fails, added only in this test, to see what a person would see.</summary>
-    private sealed class ThrowOnBoom : IStartupFilter
+    /// <summary>A page that fails as a bug would: inside the app's own pipeline, after routing and sign-in.</summary>
+    private sealed class ThrowOnBoom : Microsoft.AspNetCore.Mvc.Filters.IPageFilter
     {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        public void OnPageHandlerSelected(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context)
         {
-            next(app);
-            app.Run(context => context.Request.Path == "/boom"
-                ? throw new InvalidOperationException("boom")
-                : Task.CompletedTask);
-        };
+        }
+
+        public void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+        {
+            if (context.HttpContext.Request.Query.ContainsKey("boom")
+                && context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is null)
+            {
+                throw new InvalidOperationException("boom");
+            }
+        }
+
+        public void OnPageHandlerExecuted(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutedContext context)
+        {
+        }
     }
 }

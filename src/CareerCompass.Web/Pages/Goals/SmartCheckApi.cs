@@ -29,6 +29,8 @@ public static class SmartCheckApi
             options.OnRejected = (context, token) =>
             {
                 context.HttpContext.Response.ContentType = "application/json";
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return new ValueTask(context.HttpContext.Response.WriteAsync(
                     """{"error":"That's a lot of checks in a short time. Please wait a moment and try again."}""", token));
             };
