@@ -36,8 +36,8 @@ internal static class RegexAudit
     }
 
     /// <summary>
-    /// Places that build a pattern as they run — a static <c>Regex.IsMatch/Match/Replace…(input, pattern, …)</c> call, or
-    /// <c>new Regex(…, TimeSpan)</c> — which <see cref="HeldPatterns"/> cannot see. Named "Type.Method → Regex.Member".
+    /// Places that build a pattern as they run — a static <c>Regex.IsMatch/Match/Replace…(input, pattern, …)</c> call, <c>new Regex(…, TimeSpan)</c>, or
+    /// FluentValidation's <c>Matches("pattern")</c> — which <see cref="HeldPatterns"/> cannot see. Named "Type.Method → Type.Member".
     /// </summary>
     public static IEnumerable<string> PatternsBuiltOnTheFly(Assembly assembly)
     {
@@ -48,21 +48,27 @@ internal static class RegexAudit
             {
                 foreach (var called in Calls(method))
                 {
-                    if (called.DeclaringType != typeof(Regex))
+                    if (BuildsAPattern(called))
                     {
-                        continue;
-                    }
-
-                    var builds = called is ConstructorInfo
-                        ? called.GetParameters().Any(p => p.ParameterType == typeof(TimeSpan))
-                        : called.IsStatic && called.Name != nameof(Regex.Escape) && called.Name != nameof(Regex.Unescape);
-                    if (builds)
-                    {
-                        yield return $"{type.Name}.{method.Name} → Regex.{called.Name}({string.Join(", ", called.GetParameters().Select(p => p.ParameterType.Name))})";
+                        yield return $"{type.FullName}.{method.Name} → {called.DeclaringType?.Name}.{called.Name}({string.Join(", ", called.GetParameters().Select(p => p.ParameterType.Name))})";
                     }
                 }
             }
         }
+    }
+
+    private static bool BuildsAPattern(MethodBase called)
+    {
+        if (called.DeclaringType == typeof(Regex))
+        {
+            return called is ConstructorInfo
+                ? called.GetParameters().Any(p => p.ParameterType == typeof(TimeSpan))
+                : called.IsStatic && called.Name != nameof(Regex.Escape) && called.Name != nameof(Regex.Unescape);
+        }
+
+        // FluentValidation's Matches("pattern") builds its own back-tracking Regex, with a timeout; Matches(regex) is checked above.
+        return called.DeclaringType?.FullName == "FluentValidation.DefaultValidatorExtensions" && called.Name == "Matches"
+            && called.GetParameters().Any(p => p.ParameterType == typeof(string));
     }
 
     private static IEnumerable<Type> OurTypes(Assembly assembly) =>
