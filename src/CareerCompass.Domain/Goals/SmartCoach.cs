@@ -241,8 +241,32 @@ public static partial class SmartCoach
 
     private static List<string> Words(string text) => WordPattern().Matches(text).Select(m => m.Value).ToList();
 
-    private static bool ContainsPhrase(string text, string phrase) =>
-        Regex.IsMatch(text, $@"(?<![\w']){Regex.Escape(phrase)}(?![\w])", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+    /// <summary>
+    /// Whether <paramref name="phrase"/> occurs in <paramref name="text"/> as whole words: not preceded by a word character
+    /// or an apostrophe, not followed by a word character. Plain string scanning — linear, nothing to back-track or time out.
+    /// </summary>
+    internal static bool ContainsPhrase(string text, string phrase)
+    {
+        for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + phrase.Length;
+            if ((at == 0 || (text[at - 1] != '\'' && !IsWordChar(text[at - 1]))) && (end == text.Length || !IsWordChar(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The characters a regular expression's <c>\w</c> matches: letters, non-spacing marks, decimal digits, connectors.</summary>
+    internal static bool IsWordChar(char c) => char.GetUnicodeCategory(c) switch
+    {
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter
+            or UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark
+            or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation => true,
+        _ => false,
+    };
 
     private static bool HasNumber(string text)
     {
@@ -259,24 +283,31 @@ public static partial class SmartCoach
         || WithinPattern().IsMatch(text)
         || TimePhrases.Any(p => ContainsPhrase(text, p));
 
-    [GeneratedRegex(@"\s+")]
+    /// <summary>
+    /// Every pattern here reads text anyone can send, so none may back-track: a linear-time engine, no match timeout
+    /// (a busy machine slows a check down instead of failing it). NonBacktracking has no lookarounds, backreferences or
+    /// atomic groups; phrases are matched by <see cref="ContainsPhrase"/> instead.
+    /// </summary>
+    private const RegexOptions Patterns = RegexOptions.NonBacktracking;
+
+    [GeneratedRegex(@"\s+", Patterns)]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"[a-z0-9']+")]
+    [GeneratedRegex(@"[a-z0-9']+", Patterns)]
     private static partial Regex WordPattern();
 
-    [GeneratedRegex(@"\d")]
+    [GeneratedRegex(@"\d", Patterns)]
     private static partial Regex Digits();
 
-    [GeneratedRegex(@"\b(19|20)\d\d\b")]
+    [GeneratedRegex(@"\b(?:19|20)\d\d\b", Patterns)]
     private static partial Regex YearPattern();
 
-    [GeneratedRegex(@"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")]
+    [GeneratedRegex(@"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b", Patterns)]
     private static partial Regex DatePattern();
 
-    [GeneratedRegex(@"\bq[1-4]\b")]
+    [GeneratedRegex(@"\bq[1-4]\b", Patterns)]
     private static partial Regex QuarterPattern();
 
-    [GeneratedRegex(@"\b(within|in|over|for) (the next )?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|few|couple of) (day|week|month|year|quarter)s?\b")]
+    [GeneratedRegex(@"\b(?:within|in|over|for) (?:the next )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|few|couple of) (?:day|week|month|year|quarter)s?\b", Patterns)]
     private static partial Regex WithinPattern();
 }

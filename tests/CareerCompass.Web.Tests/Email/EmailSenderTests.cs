@@ -48,6 +48,14 @@ public sealed class EmailSenderTests : IDisposable
         Assert.Equal("Please confirm (https://x.test/a?b=1&c=2).\nThanks", text);
     }
 
+    [Theory]
+    [InlineData("<P>One <A HREF='https://x.test/1'>first</A> and <a class=\"b\" href=\"https://x.test/2\" title=\"t\">second</a></P>Done", "One first (https://x.test/1) and second (https://x.test/2)\nDone")]
+    [InlineData("Line<br>next<BR/>last<br />", "Line\nnext\nlast")]
+    [InlineData("<a href=\"https://x.test\">multi\nline</a> <a href=\"https://y.test\">y</a>", "multi\nline (https://x.test) y (https://y.test)")]
+    [InlineData("<a <a <a href=\"u\">t</a>", "t (u)")]
+    public void The_plain_text_part_reads_like_the_html(string html, string expected) =>
+        Assert.Equal(expected, EmailSender.PlainTextOf(html));
+
     public void Dispose()
     {
         if (Directory.Exists(_root))

@@ -19,6 +19,20 @@ public sealed class SmartCheckApiTests(CareerCompassFactory app) : IClassFixture
         return (response.StatusCode, body);
     }
 
+    /// <summary>Raw bytes, so the body can hold what no .NET string can: invalid UTF-8. Fails clearly on a non-JSON answer.</summary>
+    private async Task<(HttpStatusCode Status, JsonElement Body)> PostBytesAsync(byte[] bytes)
+    {
+        using var client = app.CreateClient();
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
+        using var response = await client.PostAsync(Route, content);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode != HttpStatusCode.InternalServerError, $"500: {text}");
+        return (response.StatusCode, JsonSerializer.Deserialize<JsonElement>(text));
+    }
+
+    private static byte[] Utf8(string before, byte[] raw, string after) => [.. Encoding.UTF8.GetBytes(before), .. raw, .. Encoding.UTF8.GetBytes(after)];
+
     [Fact]
     public async Task A_statement_alone_is_judged_from_its_text_and_the_rest_needs_input()
     {
@@ -65,6 +79,68 @@ public sealed class SmartCheckApiTests(CareerCompassFactory app) : IClassFixture
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains(message, body.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"statement": "\ud800"}""", "\"statement\" has characters that can't be read")]
+    [InlineData("""{"statement": "Become a team lead \udc00 this year"}""", "\"statement\" has characters that can't be read")]
+    [InlineData("""{"statement": "Become a team lead", "measure": "\udfff\ud800"}""", "\"measure\" has characters that can't be read")]
+    [InlineData("""{"statement": "Become a team lead", "stat\udc00ement": 1}""", "A field name has characters that can't be read")]
+    public async Task Lone_surrogates_get_a_400_with_a_message(string json, string message)
+    {
+        var (status, body) = await PostBytesAsync(Encoding.UTF8.GetBytes(json));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(message, body.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_whole_character_written_as_two_escapes_is_fine()
+    {
+        var (status, body) = await PostBytesAsync(Encoding.UTF8.GetBytes("""{"statement": "\ud83d\ude80 Become a team lead within two years"}"""));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("met", body.GetProperty("specific").GetProperty("status").GetString());
+    }
+
+    public static TheoryData<byte[]> InvalidUtf8() => new()
+    {
+        Utf8("""{"statement": "Become a team lead """, [0xFF, 0xFE], "\"}"),
+        Utf8("""{"statement": "caf""", [0xC3], "\"}"),
+        Utf8("""{"statement": "Overlong slash """, [0xC0, 0xAF], "\"}"),
+        Utf8("""{"statement": "Encoded surrogate """, [0xED, 0xA0, 0x80], "\"}"),
+        Utf8("{\"statement\": \"Become a team lead\", \"target\": \"", [0x80], "\"}"),
+        Utf8("""{"statement": "Become a team lead"}""", [0xFF], string.Empty),
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidUtf8))]
+    public async Task Invalid_utf8_gets_a_400_with_a_message(byte[] bytes)
+    {
+        var (status, body) = await PostBytesAsync(bytes);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("UTF-8", body.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Answers_are_never_cached()
+    {
+        using var client = app.CreateClient();
+        using var ok = await client.PostAsJsonAsync(Route, new { statement = "Become a team lead" });
+        using var bad = await client.PostAsync(Route, new StringContent("{not json", Encoding.UTF8, "application/json"));
+        using var limited = app.WithWebHostBuilder(b => b.UseSetting("RateLimits:SmartCheckPerMinute", "1"));
+        using var limitedClient = limited.CreateClient();
+        using var first = await limitedClient.PostAsJsonAsync(Route, new { statement = "Become a team lead" });
+        using var refused = await limitedClient.PostAsJsonAsync(Route, new { statement = "Become a team lead" });
+
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        foreach (var response in new[] { ok, bad, first, refused })
+        {
+            Assert.True(response.Headers.CacheControl?.NoStore == true, $"{(int)response.StatusCode} answered Cache-Control: {response.Headers.CacheControl}");
+        }
     }
 
     [Fact]

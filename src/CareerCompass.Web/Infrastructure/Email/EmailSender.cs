@@ -72,13 +72,14 @@ internal sealed partial class EmailSender(IOptions<EmailOptions> options, DataPa
         return WebUtility.HtmlDecode(TagPattern().Replace(withBreaks, string.Empty)).Trim();
     }
 
-    [GeneratedRegex("<a[^>]*href=['\"](?<href>[^'\"]*)['\"][^>]*>(?<text>.*?)</a>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    // The HTML carries people's input (names, addresses in links), so the patterns run in linear time, with no timeout.
+    [GeneratedRegex("<a[^>]*href=['\"](?<href>[^'\"]*)['\"][^>]*>(?<text>.*?)</a>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.NonBacktracking)]
     private static partial Regex LinkPattern();
 
-    [GeneratedRegex("<br\\s*/?>|</p>", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("<br\\s*/?>|</p>", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex BreakPattern();
 
-    [GeneratedRegex("<[^>]+>")]
+    [GeneratedRegex("<[^>]+>", RegexOptions.NonBacktracking)]
     private static partial Regex TagPattern();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent an e-mail through {Transport}: {Subject}")]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using CareerCompass.Domain.Goals;
 using Microsoft.AspNetCore.RateLimiting;
@@ -9,6 +10,7 @@ namespace CareerCompass.Web.Pages.Goals;
 /// <summary>
 /// <c>POST /api/goals/smart-check</c>: the live SMART coach as JSON, for the goal editor's script and anyone trying
 /// a goal statement. Anonymous, changes nothing, rate-limited per client address; bad input gets a 400 with a message.
+/// Answers are about one person's draft, so none is ever cached (<c>Cache-Control: no-store</c>), refusals included.
 /// </summary>
 public static class SmartCheckApi
 {
@@ -17,6 +19,8 @@ public static class SmartCheckApi
     public const int MaxBodyBytes = 16 * 1024;
     public const int MaxStatementLength = 1000;
     public const int MaxFieldLength = Goal.FieldLength;
+
+    private const string NoStore = "no-store";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -28,6 +32,7 @@ public static class SmartCheckApi
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, token) =>
             {
+                context.HttpContext.Response.Headers.CacheControl = NoStore;
                 context.HttpContext.Response.ContentType = "application/json";
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -45,6 +50,7 @@ public static class SmartCheckApi
 
     private static async Task<IResult> HandleAsync(HttpContext context, TimeProvider clock)
     {
+        context.Response.Headers.CacheControl = NoStore;
         if (context.Request.ContentLength > MaxBodyBytes)
         {
             return Problem($"Please send at most {MaxBodyBytes / 1024} KB.");
@@ -64,6 +70,12 @@ public static class SmartCheckApi
             return Problem($"Please send at most {MaxBodyBytes / 1024} KB.");
         }
 
+        // The parser leaves bytes inside strings to be decoded later, where bad ones would throw; refuse them here.
+        if (!Utf8.IsValid(buffer.AsSpan(0, length)))
+        {
+            return Problem("Some of the text couldn't be read. Please send it as UTF-8.");
+        }
+
         JsonElement body;
         try
         {
@@ -77,6 +89,11 @@ public static class SmartCheckApi
         if (body.ValueKind != JsonValueKind.Object)
         {
             return Problem("Send a JSON object with at least a \"statement\".");
+        }
+
+        if (!NamesReadable(body))
+        {
+            return Problem("A field name has characters that can't be read. Please use names such as \"statement\" as plain text.");
         }
 
         var errors = new List<string>();
@@ -141,6 +158,24 @@ public static class SmartCheckApi
         return default!;
     }
 
+    /// <summary>False when a name holds half a character (an escape such as "\udc00"), which looking a field up would trip on.</summary>
+    private static bool NamesReadable(JsonElement body)
+    {
+        try
+        {
+            foreach (var property in body.EnumerateObject())
+            {
+                _ = property.Name;
+            }
+
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     private static string? Text(JsonElement body, string name, int max, List<string> errors, bool required = false)
     {
         if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
@@ -159,7 +194,18 @@ public static class SmartCheckApi
             return null;
         }
 
-        var text = value.GetString()!;
+        string text;
+        try
+        {
+            text = value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // An escape such as "\ud800" on its own: half of a character, which no text can hold.
+            errors.Add($"\"{name}\" has characters that can't be read. Please type or paste it again.");
+            return null;
+        }
+
         if (text.Length > max)
         {
             errors.Add($"\"{name}\" can be at most {max} characters.");

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CareerCompass.Domain.Reflection;
 using FluentValidation;
 
@@ -19,6 +20,9 @@ public sealed class Options(ReflectionStore store, IValidator<OptionsAnswers> va
 
     public sealed class Validator : AbstractValidator<OptionsAnswers>
     {
+        // An O*NET-SOC code such as 15-1252.00. Linear time, no timeout: Matches("pattern") would build a back-tracking Regex.
+        private static readonly Regex OccupationCode = new(@"^\d{2}-\d{4}\.\d{2}$", RegexOptions.NonBacktracking);
+
         public Validator()
         {
             RuleFor(x => x.Options).Must(l => l.Count(o => !string.IsNullOrWhiteSpace(o.Title)) <= ReflectionLimits.MaxItems).WithMessage(Messages.TooManyItems("options"));
@@ -26,7 +30,7 @@ public sealed class Options(ReflectionStore store, IValidator<OptionsAnswers> va
             {
                 option.RuleFor(o => o.Title).MaximumLength(ReflectionLimits.ItemText).WithMessage(Messages.ItemTooLong);
                 option.RuleFor(o => o.FitNote).MaximumLength(ReflectionLimits.FreeText).WithMessage(Messages.FreeTextTooLong);
-                option.RuleFor(o => o.OccupationCode).Matches(@"^\d{2}-\d{4}\.\d{2}$").When(o => o.OccupationCode is not null)
+                option.RuleFor(o => o.OccupationCode).Matches(OccupationCode).When(o => o.OccupationCode is not null)
                     .WithMessage("That occupation code doesn't look right. Please add the occupation again from the explorer.");
                 option.RuleFor(o => o.Research).Must(l => l.Count(r => !string.IsNullOrWhiteSpace(r.Description)) <= ReflectionLimits.MaxItems)
                     .WithMessage(Messages.TooManyItems("research actions per option"));
