@@ -177,8 +177,12 @@ public sealed class AccountEdgeCaseTests(CareerCompassFactory app) : IClassFixtu
     public async Task The_email_and_delete_pages_are_labelled_and_parse_cleanly()
     {
         var (browser, _) = await app.NewSignedInPersonAsync();
-        HtmlChecks.AssertWellFormedAndLabelled(await browser.GetAsync("/Identity/Account/Manage/Email"));
-        HtmlChecks.AssertWellFormedAndLabelled(await browser.GetAsync("/Identity/Account/Manage/DeletePersonalData"));
+        var email = await browser.GetAsync("/Identity/Account/Manage/Email");
+        HtmlChecks.AssertWellFormedAndLabelled(email);
+        Assert.NotNull(email.Document.QuerySelector("a.nav-link.active[href$='/Manage/Email']"));
+        var delete = await browser.GetAsync("/Identity/Account/Manage/DeletePersonalData");
+        HtmlChecks.AssertWellFormedAndLabelled(delete);
+        Assert.NotNull(delete.Document.QuerySelector("a.nav-link.active[href$='/Manage/PersonalData']"));
         var refused = await browser.SubmitAsync(
             await browser.GetAsync("/Identity/Account/Manage/Email"), "#email-form", new Dictionary<string, string> { ["Input.NewEmail"] = "a@b..c" },
             action: "/Identity/Account/Manage/Email?handler=ChangeEmail");

@@ -118,10 +118,14 @@ public sealed class TwoFactorTests(CareerCompassFactory app) : IClassFixture<Car
     {
         var (browser, email) = await app.NewSignedInPersonAsync();
         await EnableAuthenticatorAsync(browser);
-        foreach (var path in new[] { "/Identity/Account/Manage/Disable2fa", "/Identity/Account/Manage/GenerateRecoveryCodes", "/Identity/Account/Logout" })
+        foreach (var path in new[] { "/Identity/Account/Manage/Disable2fa", "/Identity/Account/Manage/GenerateRecoveryCodes" })
         {
-            HtmlChecks.AssertWellFormedAndLabelled(await browser.GetAsync(path));
+            var page = await browser.GetAsync(path);
+            HtmlChecks.AssertWellFormedAndLabelled(page);
+            Assert.NotNull(page.Document.QuerySelector("a.nav-link.active[href$='/Manage/TwoFactorAuthentication']"));
         }
+
+        HtmlChecks.AssertWellFormedAndLabelled(await browser.GetAsync("/Identity/Account/Logout"));
 
         await browser.SignOutAsync();
         HtmlChecks.AssertWellFormedAndLabelled(await browser.GetAsync("/Identity/Account/Logout"));
