@@ -118,7 +118,9 @@ public sealed class PlatformTests(CareerCompassFactory app) : IClassFixture<Care
     public async Task Over_https_the_sign_in_cookie_is_marked_secure()
     {
         var (_, email) = await app.NewSignedInPersonAsync();
-        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        // Only the configured public address is served: here, the https one this client uses.
+        using var publicHttps = app.WithWebHostBuilder(b => b.UseSetting("App:PublicBaseUrl", "https://careercompass.example"));
+        using var client = publicHttps.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
         {
             BaseAddress = new Uri("https://careercompass.example"), // HSTS is never sent to localhost
             AllowAutoRedirect = false,
