@@ -50,6 +50,7 @@ public sealed class GrantRoleCommandTests(CareerCompassFactory app) : IClassFixt
         start.Environment["DataRoot"] = app.DataRoot;
         start.Environment["ConnectionStrings__CareerCompass"] = $"Data Source={app.DatabasePath}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["App__PublicBaseUrl"] = "http://localhost"; // required outside Development, as on a server
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -7,6 +7,7 @@ public class EmailAndNewPasswordInput
 {
     [Required(ErrorMessage = "Please enter your e-mail address.")]
     [EmailAddress(ErrorMessage = "That doesn't look like an e-mail address. Please check it (for example name@example.org).")]
+    [UsableEmailAddress]
     [StringLength(PasswordRules.EmailMaximumLength, ErrorMessage = "Please use an e-mail address under 256 characters.")]
     [Display(Name = "E-mail")]
     public string Email { get; set; } = string.Empty;
