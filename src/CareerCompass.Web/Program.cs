@@ -5,6 +5,7 @@ using CareerCompass.Web.Infrastructure.Cli;
 using CareerCompass.Web.Infrastructure.Email;
 using CareerCompass.Web.Infrastructure.Health;
 using CareerCompass.Web.Infrastructure.Persistence;
+using CareerCompass.Web.Infrastructure.Requests;
 using CareerCompass.Web.Infrastructure.Security;
 using CareerCompass.Web.Pages.Goals;
 using CareerCompass.Web.Pages.Reflection;
@@ -95,6 +96,7 @@ services.AddReflection();
 services.AddGoals();
 services.AddRazorPages().AddMvcOptions(options =>
 {
+    options.Filters.AddRequestGuards();
     var messages = options.ModelBindingMessageProvider;
     messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{value}' doesn't look right for {field}. Please check it.");
     messages.SetValueMustNotBeNullAccessor(field => $"Please fill in {field}.");

@@ -25,7 +25,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
 
     public bool IsStale { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int? id)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int? id)
     {
         if (id is null)
         {
@@ -43,7 +43,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int? id)
+    public async Task<IActionResult> OnPostAsync([FromRoute] int? id)
     {
         Id = id;
         Contact? contact = null;
@@ -91,7 +91,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
         return RedirectToPage("Index");
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id)
+    public async Task<IActionResult> OnPostDeleteAsync([FromRoute] int id)
     {
         var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id);
         if (!await authorization.MayAsync(User, contact, RecordOperations.Change))

@@ -47,10 +47,10 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
     [BindProperty]
     public PlanInput NewPlanItem { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(int id) =>
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id) =>
         await LoadAsync(id, RecordOperations.Read) ? await ShowAsync() : NotFound();
 
-    public Task<IActionResult> OnPostStatusAsync(int id, string change, Guid version) => ChangeGoalAsync(id, version, goal =>
+    public Task<IActionResult> OnPostStatusAsync([FromRoute] int id, string change, Guid version) => ChangeGoalAsync(id, version, goal =>
     {
         switch (change)
         {
@@ -67,7 +67,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
         }
     });
 
-    public async Task<IActionResult> OnPostAddMilestoneAsync(int id)
+    public async Task<IActionResult> OnPostAddMilestoneAsync([FromRoute] int id)
     {
         if (!await LoadAsync(id, RecordOperations.Change, track: true))
         {
@@ -104,7 +104,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
         return await ShowAsync();
     }
 
-    public Task<IActionResult> OnPostMilestoneStatusAsync(int id, int milestoneId, MilestoneStatus status, Guid version) =>
+    public Task<IActionResult> OnPostMilestoneStatusAsync([FromRoute] int id, int milestoneId, MilestoneStatus status, Guid version) =>
         ChangeMilestoneAsync(id, milestoneId, version, milestone =>
         {
             if (!Enum.IsDefined(status))
@@ -122,7 +122,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
             return status == MilestoneStatus.Done ? $"Done: {milestone.Title}." : $"{milestone.Title}: {GoalLabels.Of(status).ToLowerInvariant()}.";
         });
 
-    public Task<IActionResult> OnPostMoveMilestoneAsync(int id, int milestoneId, string direction, Guid version) =>
+    public Task<IActionResult> OnPostMoveMilestoneAsync([FromRoute] int id, int milestoneId, string direction, Guid version) =>
         ChangeMilestoneAsync(id, milestoneId, version, milestone =>
         {
             var ordered = Milestones.ToList();
@@ -140,14 +140,14 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
             return $"Moved {milestone.Title} {(direction == "up" ? "up" : "down")}.";
         });
 
-    public Task<IActionResult> OnPostDeleteMilestoneAsync(int id, int milestoneId, Guid version) =>
+    public Task<IActionResult> OnPostDeleteMilestoneAsync([FromRoute] int id, int milestoneId, Guid version) =>
         ChangeMilestoneAsync(id, milestoneId, version, milestone =>
         {
             db.Milestones.Remove(milestone);
             return $"Removed {milestone.Title}.";
         });
 
-    public async Task<IActionResult> OnPostAddPlanItemAsync(int id)
+    public async Task<IActionResult> OnPostAddPlanItemAsync([FromRoute] int id)
     {
         if (!await LoadAsync(id, RecordOperations.Change, track: true))
         {
@@ -184,7 +184,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
         return await ShowAsync();
     }
 
-    public async Task<IActionResult> OnPostDeletePlanItemAsync(int id, int itemId)
+    public async Task<IActionResult> OnPostDeletePlanItemAsync([FromRoute] int id, int itemId)
     {
         if (!await LoadAsync(id, RecordOperations.Change, track: true))
         {

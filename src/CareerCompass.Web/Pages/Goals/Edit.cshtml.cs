@@ -43,7 +43,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    public async Task<IActionResult> OnGetAsync(int? id, int? example)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int? id, int? example)
     {
         if (id is not null)
         {
@@ -65,7 +65,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int? id)
+    public async Task<IActionResult> OnPostAsync([FromRoute] int? id)
     {
         Id = id;
         Goal? goal = null;
@@ -158,7 +158,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
         public Guid Version { get; init; }
 
         public IReadOnlyList<string> SkillList =>
-            (Skills ?? string.Empty).Split('\n').Select(s => s.Trim()).Where(s => s.Length > 0).Concat(AddSkills).ToList();
+            (Skills ?? string.Empty).Split('\n').Concat(AddSkills).Select(Strings.Tidy).OfType<string>().ToList();
 
         public static InputModel From(Goal goal) => new()
         {

@@ -59,7 +59,7 @@ public sealed class Index(OccupationCatalog catalog, ReflectionStore store) : Pa
         }
     }
 
-    public async Task<IActionResult> OnPostAddAsync(string code)
+    public async Task<IActionResult> OnPostAddAsync([FromQuery] string code)
     {
         if (await catalog.TitleOfAsync(code ?? string.Empty) is not { } title)
         {
@@ -74,7 +74,7 @@ public sealed class Index(OccupationCatalog catalog, ReflectionStore store) : Pa
         return RedirectToPage(new { q = Query, zone = JobZone });
     }
 
-    public async Task<IActionResult> OnPostDismissAsync(string code, string? reason)
+    public async Task<IActionResult> OnPostDismissAsync([FromQuery] string code, string? reason)
     {
         if (await catalog.TitleOfAsync(code ?? string.Empty) is not { } title)
         {
