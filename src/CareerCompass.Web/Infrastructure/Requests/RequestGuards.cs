@@ -9,5 +9,6 @@ public static class RequestGuards
     {
         ArgumentNullException.ThrowIfNull(filters);
         filters.Add<UnmatchedHandlerFilter>();
+        filters.Add<AccountGoneFilter>();
     }
 }
