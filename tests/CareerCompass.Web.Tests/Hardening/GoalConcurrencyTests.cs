@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareerCompass.Web.Tests.Hardening;
 
-/// <summary>Many requests at once on one goal: caps hold, order numbers stay unique, and nobody gets an error page.</summary>
+/// <summary>
+/// Many requests at once on one goal: caps hold, order numbers stay unique, and nobody gets an error page. Each
+/// concurrent add carries its own idempotency key, as forms in separate tabs would.
+/// </summary>
 public sealed class GoalConcurrencyTests(CareerCompassFactory app) : IClassFixture<CareerCompassFactory>
 {
     private static readonly DateOnly Soon = new(2027, 1, 10);
@@ -29,7 +32,7 @@ public sealed class GoalConcurrencyTests(CareerCompassFactory app) : IClassFixtu
         var page = await browser.GetAsync($"/Goals/{id}");
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            browser.SubmitAsync(page, "#milestone-form", new Dictionary<string, string> { ["NewMilestone.Title"] = $"Concurrent step {i}", ["NewMilestone.DueOn"] = "2027-01-10" }, followRedirects: false)));
+            browser.SubmitAsync(page, "#milestone-form", new Dictionary<string, string> { ["NewMilestone.Title"] = $"Concurrent step {i}", ["NewMilestone.DueOn"] = "2027-01-10", ["NewMilestone.IdempotencyKey"] = Guid.NewGuid().ToString() }, followRedirects: false)));
 
         Assert.All(answers, a => Assert.True(a.Status is HttpStatusCode.Redirect or HttpStatusCode.OK, $"Answered {a.Status}"));
         var orders = await app.ReadAsync(db => db.Milestones.Where(m => m.GoalId == id).Select(m => m.Order).ToListAsync());
@@ -50,7 +53,7 @@ public sealed class GoalConcurrencyTests(CareerCompassFactory app) : IClassFixtu
         var moveForms = page.Document.QuerySelectorAll("form[action*='handler=MoveMilestone']").Select(f => f.QuerySelector("input[name=milestoneId]")!.GetAttribute("value")!).ToList();
 
         var adds = Enumerable.Range(0, 16).Select(i =>
-            browser.SubmitAsync(page, "#milestone-form", new Dictionary<string, string> { ["NewMilestone.Title"] = $"Concurrent step {i}", ["NewMilestone.DueOn"] = "2027-01-10" }, followRedirects: false));
+            browser.SubmitAsync(page, "#milestone-form", new Dictionary<string, string> { ["NewMilestone.Title"] = $"Concurrent step {i}", ["NewMilestone.DueOn"] = "2027-01-10", ["NewMilestone.IdempotencyKey"] = Guid.NewGuid().ToString() }, followRedirects: false));
         var moves = Enumerable.Range(0, 16).Select(i =>
             browser.SubmitAsync(page, $"form[action*='handler=MoveMilestone']:has(input[value='{moveForms[i % 9]}'])", new Dictionary<string, string> { ["direction"] = "down" }, followRedirects: false));
         var answers = await Task.WhenAll(adds.Concat(moves));
@@ -78,7 +81,7 @@ public sealed class GoalConcurrencyTests(CareerCompassFactory app) : IClassFixtu
         var page = await browser.GetAsync($"/Goals/{id}");
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            browser.SubmitAsync(page, "#plan-form", new Dictionary<string, string> { ["NewPlanItem.Text"] = $"Concurrent skill {i}" }, followRedirects: false)));
+            browser.SubmitAsync(page, "#plan-form", new Dictionary<string, string> { ["NewPlanItem.Text"] = $"Concurrent skill {i}", ["NewPlanItem.IdempotencyKey"] = Guid.NewGuid().ToString() }, followRedirects: false)));
 
         Assert.All(answers, a => Assert.True(a.Status is HttpStatusCode.Redirect or HttpStatusCode.OK, $"Answered {a.Status}"));
         Assert.Equal(100, await app.ReadAsync(db => db.PlanItems.CountAsync(p => p.GoalId == id)));

@@ -55,6 +55,10 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
                 return NotFound();
             }
         }
+        else if (await db.Contacts.CreatedWithAsync(User.RequireUserId(), Input.IdempotencyKey) is not null)
+        {
+            return ShowCreated();
+        }
 
         var validation = await validator.ValidateAsync(Input);
         foreach (var error in validation.Errors)
@@ -74,6 +78,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
             {
                 contact = Contact.Create(User.RequireUserId(), Input.ToDetails(), today);
                 db.Contacts.Add(contact);
+                db.SetIdempotencyKey(contact, Input.IdempotencyKey);
             }
             else
             {
@@ -81,6 +86,11 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
                 contact.Update(Input.ToDetails(), today);
             }
         });
+        if (result == SaveResult.Duplicate && await db.Contacts.CreatedWithAsync(User.RequireUserId(), Input.IdempotencyKey) is not null)
+        {
+            return ShowCreated();
+        }
+
         if (result != SaveResult.Saved)
         {
             IsStale = result == SaveResult.Stale;
@@ -88,6 +98,13 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
         }
 
         TempData[StatusMessages.Key] = $"Saved {contact!.Name}.";
+        return RedirectToPage("Index");
+    }
+
+    /// <summary>This new-contact form was already saved (sent twice): back to the list, where it is.</summary>
+    private RedirectToPageResult ShowCreated()
+    {
+        TempData[StatusMessages.Key] = $"Saved {Input.Name?.Trim()}.";
         return RedirectToPage("Index");
     }
 
@@ -129,6 +146,9 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
         public string? Notes { get; init; }
 
         public Guid Version { get; init; }
+
+        /// <summary>New for every form shown; a new contact stores it, so the form sent twice makes one contact.</summary>
+        public Guid IdempotencyKey { get; init; } = Guid.NewGuid();
 
         public static InputModel From(Contact c) => new()
         {

@@ -71,12 +71,17 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
         }
     });
 
-    public Task<IActionResult> OnPostAddMilestoneAsync([FromRoute] int id) => ChangeAsync(id, "milestones", structural: true, () =>
+    public Task<IActionResult> OnPostAddMilestoneAsync([FromRoute] int id) => ChangeAsync(id, "milestones", structural: true, async () =>
     {
+        if (await db.Milestones.CreatedWithAsync(Goal.OwnerId, NewMilestone.IdempotencyKey) is not null)
+        {
+            return Outcome.Answered("Milestone added.");
+        }
+
         if (HasBindingErrors(nameof(NewMilestone)))
         {
             // The messages are already in ModelState.
-            return Task.FromResult(Outcome.Show);
+            return Outcome.Show;
         }
 
         var error = NewMilestone switch
@@ -89,11 +94,13 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
         if (error is var (field, message))
         {
             ModelState.AddModelError(field, message);
-            return Task.FromResult(Outcome.Show);
+            return Outcome.Show;
         }
 
-        db.Milestones.Add(Goal.AddMilestone(Milestones, NewMilestone.Title, NewMilestone.DueOn!.Value, NewMilestone.Notes));
-        return Saved("Milestone added.");
+        var milestone = Goal.AddMilestone(Milestones, NewMilestone.Title, NewMilestone.DueOn!.Value, NewMilestone.Notes);
+        db.Milestones.Add(milestone);
+        db.SetIdempotencyKey(milestone, NewMilestone.IdempotencyKey);
+        return new Outcome("Milestone added.");
     }, prefix: nameof(NewMilestone));
 
     public Task<IActionResult> OnPostMilestoneStatusAsync([FromRoute] int id, int milestoneId, MilestoneStatus status, Guid version) =>
@@ -137,6 +144,11 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
 
     public Task<IActionResult> OnPostAddPlanItemAsync([FromRoute] int id) => ChangeAsync(id, "plan", structural: true, async () =>
     {
+        if (await db.PlanItems.CreatedWithAsync(Goal.OwnerId, NewPlanItem.IdempotencyKey) is not null)
+        {
+            return Outcome.Answered("Added to your action plan.");
+        }
+
         if (HasBindingErrors(nameof(NewPlanItem)))
         {
             // The messages are already in ModelState.
@@ -157,7 +169,9 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
         }
         else
         {
-            db.PlanItems.Add(Goal.AddPlanItem(Plan.Count, NewPlanItem.Kind, NewPlanItem.Text, NewPlanItem.Detail, NewPlanItem.ContactId));
+            var item = Goal.AddPlanItem(Plan.Count, NewPlanItem.Kind, NewPlanItem.Text, NewPlanItem.Detail, NewPlanItem.ContactId);
+            db.PlanItems.Add(item);
+            db.SetIdempotencyKey(item, NewPlanItem.IdempotencyKey);
             return new Outcome("Added to your action plan.");
         }
 
@@ -168,7 +182,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
     {
         if (Plan.FirstOrDefault(p => p.Id == itemId) is not { } item)
         {
-            return Task.FromResult(Outcome.AlreadyGone("That item was already removed from your plan — perhaps in another tab."));
+            return Task.FromResult(Outcome.Answered("That item was already removed from your plan — perhaps in another tab."));
         }
 
         if (item.Version != version)
@@ -227,7 +241,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
                 case OutcomeKind.Stale:
                     ModelState.AddModelError(string.Empty, StaleMessage);
                     return await ShowLatestAsync(id);
-                case OutcomeKind.AlreadyGone:
+                case OutcomeKind.Answered:
                     StatusMessage = outcome.Message;
                     return RedirectToPage(null, null, new { id }, fragment);
             }
@@ -305,7 +319,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
         Show,
         NotFound,
         Stale,
-        AlreadyGone,
+        Answered,
     }
 
     /// <summary>What a change decided: save it (and the message to show then), or answer without saving.</summary>
@@ -315,11 +329,15 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
         public static readonly Outcome NotFound = new(null, Kind: OutcomeKind.NotFound);
         public static readonly Outcome Stale = new(null, Kind: OutcomeKind.Stale);
 
-        public static Outcome AlreadyGone(string message) => new(message, Kind: OutcomeKind.AlreadyGone);
+        /// <summary>Nothing to save — it was done already (removed in another tab, or this very form sent twice).</summary>
+        public static Outcome Answered(string message) => new(message, Kind: OutcomeKind.Answered);
     }
 
     public sealed record MilestoneInput
     {
+        /// <summary>New for every form shown; the milestone stores it, so the form sent twice adds one.</summary>
+        public Guid IdempotencyKey { get; init; } = Guid.NewGuid();
+
         public string? Title { get; init; }
 
         public DateOnly? DueOn { get; init; }
@@ -329,6 +347,9 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
 
     public sealed record PlanInput
     {
+        /// <summary>New for every form shown; the item stores it, so the form sent twice adds one.</summary>
+        public Guid IdempotencyKey { get; init; } = Guid.NewGuid();
+
         public PlanItemKind Kind { get; init; }
 
         public string? Text { get; init; }
