@@ -91,7 +91,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
             { Notes.Length: > Limits.LongText } => ("NewMilestone.Notes", "Please keep the notes under 4,000 characters."),
             _ => default((string, string)?),
         };
-        if (error is var (field, message))
+        if (error is (var field, var message))
         {
             ModelState.AddModelError(field, message);
             return Outcome.Show;
