@@ -6,6 +6,7 @@ using CareerCompass.Web.Infrastructure.Cli;
 using CareerCompass.Web.Infrastructure.Email;
 using CareerCompass.Web.Infrastructure.Health;
 using CareerCompass.Web.Infrastructure.Persistence;
+using CareerCompass.Web.Infrastructure.Requests;
 using CareerCompass.Web.Infrastructure.Security;
 using CareerCompass.Web.Infrastructure.Sessions;
 using CareerCompass.Web.Pages.Goals;
@@ -131,7 +132,7 @@ services.AddRazorPages().AddMvcOptions(options =>
     options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
     options.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
     options.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
-
+    options.Filters.AddRequestGuards();
     var messages = options.ModelBindingMessageProvider;
     // A value is quoted back to the person shortened: a megabyte of it helps nobody.
     messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{SafeText.Shorten(value)}' doesn't look right for {field}. Please check it.");

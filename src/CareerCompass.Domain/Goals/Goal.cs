@@ -36,6 +36,8 @@ public sealed class Goal : OwnedEntity
     public const int FieldLength = Limits.ShortText;
     public const int MaxSkills = 30;
     public const int MaxLinks = 50;
+    public const int MaxMilestones = 50;
+    public const int MaxPlanItems = 100;
 
     private Goal(string ownerId, DateOnly startedOn)
         : base(ownerId)
@@ -71,6 +73,9 @@ public sealed class Goal : OwnedEntity
 
     public bool ActivatedAnyway { get; private set; }
 
+    /// <summary>Achieved and retired goals are kept as they were: no edits, no new milestones or plan items.</summary>
+    public bool IsClosed => Status is GoalStatus.Achieved or GoalStatus.Retired;
+
     public static Goal Create(string ownerId, GoalDetails details, DateOnly today)
     {
         var goal = new Goal(ownerId, today);
@@ -81,6 +86,7 @@ public sealed class Goal : OwnedEntity
     public void Update(GoalDetails details, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(details);
+        EnsureOpen();
         var statement = Strings.Tidy(details.Statement);
         if (statement is null)
         {
@@ -106,6 +112,42 @@ public sealed class Goal : OwnedEntity
         ConfidencePlan = Strings.Tidy(details.ConfidencePlan);
         Skills = (details.Skills ?? []).Select(Strings.Tidy).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxSkills).ToList();
         Links = (details.Links ?? []).Distinct().Take(MaxLinks).ToList();
+    }
+
+    /// <summary>Refuses a change to an achieved or retired goal, whatever the page offered.</summary>
+    public void EnsureOpen()
+    {
+        if (IsClosed)
+        {
+            throw new DomainRuleException(string.Empty, Status == GoalStatus.Achieved
+                ? "This goal is achieved, so it stays just as it was — something to look back on. To keep going, start a new goal."
+                : "This goal is retired, so it stays as it was. If it fits again, you can start a new goal any time.");
+        }
+    }
+
+    /// <summary>A new milestone at the end of the list, within the cap of <see cref="MaxMilestones"/>.</summary>
+    public Milestone AddMilestone(IReadOnlyCollection<Milestone> existing, string? title, DateOnly dueOn, string? notes)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        EnsureOpen();
+        if (existing.Count >= MaxMilestones)
+        {
+            throw new DomainRuleException(nameof(Milestone.Title), $"A goal can have up to {MaxMilestones} milestones. Consider splitting it into two goals.");
+        }
+
+        return Milestone.Create(this, title, dueOn, notes, existing.Count == 0 ? 0 : existing.Max(m => m.Order) + 1);
+    }
+
+    /// <summary>A new line in the action plan, within the cap of <see cref="MaxPlanItems"/>.</summary>
+    public PlanItem AddPlanItem(int existingCount, PlanItemKind kind, string? text, string? detail, int? contactId)
+    {
+        EnsureOpen();
+        if (existingCount >= MaxPlanItems)
+        {
+            throw new DomainRuleException(nameof(PlanItem.Text), $"The action plan can have up to {MaxPlanItems} items.");
+        }
+
+        return PlanItem.Create(this, kind, text, detail, contactId);
     }
 
     public SmartVerdict Check(DateOnly today) => SmartCoach.Check(

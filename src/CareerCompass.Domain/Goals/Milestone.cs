@@ -45,6 +45,7 @@ public sealed class Milestone : OwnedEntity
     public void Update(Goal goal, string? title, DateOnly dueOn, string? notes)
     {
         ArgumentNullException.ThrowIfNull(goal);
+        goal.EnsureOpen();
         var tidy = Strings.Tidy(title);
         if (tidy is null)
         {
@@ -71,6 +72,17 @@ public sealed class Milestone : OwnedEntity
     {
         Status = status;
         CompletedOn = status == MilestoneStatus.Done ? CompletedOn ?? today : null;
+    }
+
+    /// <summary>Numbers milestones 0, 1, 2… in the order given, so no two share a place.</summary>
+    public static void Renumber(IEnumerable<Milestone> inOrder)
+    {
+        ArgumentNullException.ThrowIfNull(inOrder);
+        var i = 0;
+        foreach (var milestone in inOrder)
+        {
+            milestone.Order = i++;
+        }
     }
 
     public bool IsOverdue(DateOnly today) => Status is MilestoneStatus.NotStarted or MilestoneStatus.InProgress && DueOn < today;

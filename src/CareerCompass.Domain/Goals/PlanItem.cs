@@ -41,6 +41,7 @@ public sealed class PlanItem : OwnedEntity
     public static PlanItem Create(Goal goal, PlanItemKind kind, string? text, string? detail, int? contactId)
     {
         ArgumentNullException.ThrowIfNull(goal);
+        goal.EnsureOpen();
         var tidy = Strings.Tidy(text);
         if (tidy is null)
         {

@@ -352,6 +352,25 @@ public sealed record OptionsAnswers : IStepAnswers
 
     public List<DismissedSuggestion> Dismissed { get; init; } = [];
 
+    /// <summary>
+    /// Adds an occupation from the explorer as a career option (once: adding it again changes nothing), within the
+    /// step's cap of <see cref="ReflectionLimits.MaxItems"/> options, so step 7 always stays saveable.
+    /// </summary>
+    public OptionsAnswers WithOccupation(string title, string code)
+    {
+        if (Options.Any(o => o.OccupationCode == code))
+        {
+            return this;
+        }
+
+        if (Options.Count(o => Strings.Tidy(o.Title) is not null) >= ReflectionLimits.MaxItems)
+        {
+            throw new DomainRuleException(nameof(Options), $"You already have {ReflectionLimits.MaxItems} career options — that's the most step 7 can hold. Remove one you're less drawn to, then add this one.");
+        }
+
+        return this with { Options = [.. Options, new CareerOption { Title = title, OccupationCode = code }] };
+    }
+
     public IStepAnswers Normalized() => this with
     {
         Options = Options.Where(o => Strings.Tidy(o.Title) is not null)

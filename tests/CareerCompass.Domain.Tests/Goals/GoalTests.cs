@@ -139,4 +139,90 @@ public sealed class GoalTests
         Assert.Throws<DomainRuleException>(() => PlanItem.Create(goal, PlanItemKind.Resource, "Course", "javascript://alert(1)", null));
         Assert.Equal("https://example.org/course", PlanItem.Create(goal, PlanItemKind.Resource, "Course", "https://example.org/course", null).Detail);
     }
+
+    private static Goal Closed(string how)
+    {
+        var goal = Saved(Smart);
+        goal.Activate(Today, anyway: false);
+        if (how == "achieved")
+        {
+            goal.MarkAchieved(Today);
+        }
+        else
+        {
+            goal.Retire();
+        }
+
+        return goal;
+    }
+
+    [Theory]
+    [InlineData("achieved")]
+    [InlineData("retired")]
+    public void A_closed_goal_refuses_edits_new_milestones_and_plan_items(string how)
+    {
+        var goal = Closed(how);
+
+        var errors = new[]
+        {
+            Assert.Throws<DomainRuleException>(() => goal.Update(Smart with { Statement = "Something else" }, Today)),
+            Assert.Throws<DomainRuleException>(() => goal.AddMilestone([], "Enrol", Today.AddDays(10), null)),
+            Assert.Throws<DomainRuleException>(() => Milestone.Create(goal, "Enrol", Today.AddDays(10), null, 0)),
+            Assert.Throws<DomainRuleException>(() => goal.AddPlanItem(0, PlanItemKind.Skill, "Coaching", null, null)),
+            Assert.Throws<DomainRuleException>(() => PlanItem.Create(goal, PlanItemKind.Skill, "Coaching", null, null)),
+        };
+
+        Assert.All(errors, e => Assert.Contains($"This goal is {how}", e.Message, StringComparison.Ordinal));
+        Assert.Equal("Complete two leadership courses this year", goal.Statement);
+    }
+
+    [Fact]
+    public void A_paused_goal_still_takes_milestones_and_plan_items()
+    {
+        var goal = Saved(Smart);
+        goal.Activate(Today, anyway: false);
+        goal.Pause();
+
+        Assert.Equal("Enrol", goal.AddMilestone([], "Enrol", Today.AddDays(10), null).Title);
+        Assert.Equal("Coaching", goal.AddPlanItem(0, PlanItemKind.Skill, "Coaching", null, null).Text);
+    }
+
+    [Fact]
+    public void A_goal_takes_up_to_fifty_milestones_each_placed_after_the_last()
+    {
+        var goal = Saved(Smart);
+        var milestones = new List<Milestone>();
+        for (var i = 0; i < Goal.MaxMilestones; i++)
+        {
+            milestones.Add(goal.AddMilestone(milestones, $"Step {i}", Today.AddDays(10), null));
+        }
+
+        milestones.RemoveAt(3);
+        var error = Assert.Throws<DomainRuleException>(() => goal.AddMilestone([.. milestones, milestones[0]], "One too many", Today.AddDays(10), null));
+        var last = goal.AddMilestone(milestones, "Replaces step 3", Today.AddDays(10), null);
+
+        Assert.Contains("up to 50 milestones", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Goal.MaxMilestones, last.Order);
+        Assert.DoesNotContain(milestones, m => m.Order == last.Order);
+    }
+
+    [Fact]
+    public void An_action_plan_takes_up_to_a_hundred_items()
+    {
+        var goal = Saved(Smart);
+        Assert.Equal("Coaching", goal.AddPlanItem(Goal.MaxPlanItems - 1, PlanItemKind.Skill, "Coaching", null, null).Text);
+        var error = Assert.Throws<DomainRuleException>(() => goal.AddPlanItem(Goal.MaxPlanItems, PlanItemKind.Skill, "Coaching", null, null));
+        Assert.Contains("up to 100 items", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Renumbering_gives_every_milestone_its_own_place()
+    {
+        var goal = Saved(Smart);
+        var milestones = Enumerable.Range(0, 4).Select(i => Milestone.Create(goal, $"Step {i}", Today.AddDays(10), null, 7)).ToList();
+
+        Milestone.Renumber(milestones);
+
+        Assert.Equal([0, 1, 2, 3], milestones.Select(m => m.Order));
+    }
 }

@@ -74,4 +74,19 @@ public sealed class ReflectionStepTests
         var vision = (VisionAnswers)new VisionAnswers { OneYear = " Lead a team ", Impact = "", Why = "Growth" }.Normalized();
         Assert.Equal([VisionItemKind.OneYear, VisionItemKind.Why], vision.Items.Select(i => i.Kind));
     }
+
+    [Fact]
+    public void An_occupation_is_added_once_and_never_past_fifty_options()
+    {
+        var options = new OptionsAnswers();
+        for (var i = 0; i < ReflectionLimits.MaxItems; i++)
+        {
+            options = options.WithOccupation($"Job {i}", $"11-{i:0000}.00");
+        }
+
+        Assert.Same(options, options.WithOccupation("Job 3", "11-0003.00"));
+        var error = Assert.Throws<CareerCompass.Domain.Common.DomainRuleException>(() => options.WithOccupation("One more", "15-1252.00"));
+        Assert.Contains("50 career options", error.Message, StringComparison.Ordinal);
+        Assert.Equal(ReflectionLimits.MaxItems, options.Options.Count);
+    }
 }

@@ -13,5 +13,6 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.Role).HasMaxLength(Limits.ShortText);
         builder.Property(c => c.HowMet).HasMaxLength(Limits.ShortText);
         builder.Property(c => c.Notes).HasMaxLength(Limits.LongText);
+        builder.HasIdempotencyKey();
     }
 }

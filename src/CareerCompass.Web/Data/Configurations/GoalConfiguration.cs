@@ -27,6 +27,7 @@ internal sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>
                 json => JsonSerializer.Deserialize<List<ReflectionLink>>(json, Json) ?? new List<ReflectionLink>(),
                 new ValueComparer<List<ReflectionLink>>((a, b) => a!.SequenceEqual(b!), l => l.Aggregate(0, (h, x) => HashCode.Combine(h, x)), l => l.ToList()));
         builder.HasIndex(g => new { g.OwnerId, g.Status });
+        builder.HasIdempotencyKey();
     }
 }
 
@@ -38,6 +39,7 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
         builder.Property(m => m.Notes).HasMaxLength(Limits.LongText);
         builder.HasOne<Goal>().WithMany().HasForeignKey(m => m.GoalId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.OwnerId, m.DueOn });
+        builder.HasIdempotencyKey();
     }
 }
 
@@ -50,5 +52,6 @@ internal sealed class PlanItemConfiguration : IEntityTypeConfiguration<PlanItem>
         builder.Property(p => p.Detail).HasMaxLength(Limits.LongText);
         builder.HasOne<Goal>().WithMany().HasForeignKey(p => p.GoalId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Contact>().WithMany().HasForeignKey(p => p.ContactId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIdempotencyKey();
     }
 }

@@ -13,6 +13,9 @@ public enum SaveResult
 
     /// <summary>Someone saved the record after this form was loaded; nothing was written.</summary>
     Stale,
+
+    /// <summary>The same create form was stored a moment ago (its idempotency key is taken); nothing new was written.</summary>
+    Duplicate,
 }
 
 /// <summary>
@@ -40,6 +43,11 @@ public static class ChangeSaving
         {
             modelState.AddModelError(string.Empty, staleMessage);
             return SaveResult.Stale;
+        }
+        catch (DbUpdateException duplicate) when (Conflicts.IsUniqueViolation(duplicate))
+        {
+            db.ChangeTracker.Clear();
+            return SaveResult.Duplicate;
         }
     }
 }

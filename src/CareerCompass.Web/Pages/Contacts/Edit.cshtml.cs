@@ -25,7 +25,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
 
     public bool IsStale { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int? id)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int? id)
     {
         if (id is null)
         {
@@ -43,7 +43,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int? id)
+    public async Task<IActionResult> OnPostAsync([FromRoute] int? id)
     {
         Id = id;
         Contact? contact = null;
@@ -54,6 +54,10 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
             {
                 return NotFound();
             }
+        }
+        else if (await db.Contacts.CreatedWithAsync(User.RequireUserId(), Input.IdempotencyKey) is not null)
+        {
+            return ShowCreated();
         }
 
         var validation = await validator.ValidateAsync(Input);
@@ -74,6 +78,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
             {
                 contact = Contact.Create(User.RequireUserId(), Input.ToDetails(), today);
                 db.Contacts.Add(contact);
+                db.SetIdempotencyKey(contact, Input.IdempotencyKey);
             }
             else
             {
@@ -81,6 +86,11 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
                 contact.Update(Input.ToDetails(), today);
             }
         });
+        if (result == SaveResult.Duplicate && await db.Contacts.CreatedWithAsync(User.RequireUserId(), Input.IdempotencyKey) is not null)
+        {
+            return ShowCreated();
+        }
+
         if (result != SaveResult.Saved)
         {
             IsStale = result == SaveResult.Stale;
@@ -91,7 +101,14 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
         return RedirectToPage("Index");
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id)
+    /// <summary>This new-contact form was already saved (sent twice): back to the list, where it is.</summary>
+    private RedirectToPageResult ShowCreated()
+    {
+        TempData[StatusMessages.Key] = $"Saved {Input.Name?.Trim()}.";
+        return RedirectToPage("Index");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync([FromRoute] int id)
     {
         var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id);
         if (!await authorization.MayAsync(User, contact, RecordOperations.Change))
@@ -129,6 +146,9 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
         public string? Notes { get; init; }
 
         public Guid Version { get; init; }
+
+        /// <summary>New for every form shown; a new contact stores it, so the form sent twice makes one contact.</summary>
+        public Guid IdempotencyKey { get; init; } = Guid.NewGuid();
 
         public static InputModel From(Contact c) => new()
         {

@@ -47,65 +47,64 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
     [BindProperty]
     public PlanInput NewPlanItem { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(int id) =>
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id) =>
         await LoadAsync(id, RecordOperations.Read) ? await ShowAsync() : NotFound();
 
-    public Task<IActionResult> OnPostStatusAsync(int id, string change, Guid version) => ChangeGoalAsync(id, version, goal =>
+    public Task<IActionResult> OnPostStatusAsync([FromRoute] int id, string change, Guid version) => ChangeAsync(id, fragment: null, structural: false, () =>
     {
+        if (Goal.Version != version)
+        {
+            return Task.FromResult(Outcome.Stale);
+        }
+
         switch (change)
         {
-            case "activate": goal.Activate(Today, anyway: false); return "Your goal is active. One step at a time.";
-            case "activate-anyway": goal.Activate(Today, anyway: true); return "Your goal is active. You can sharpen it whenever you like.";
-            case "pause": goal.Pause(); return "Paused. Nothing is lost — resume whenever you're ready.";
-            case "resume": goal.Resume(); return "Welcome back — your goal is active again.";
-            case "retire": goal.Retire(); return "Retired. Letting go of a goal that no longer fits is a decision too.";
+            case "activate": Goal.Activate(Today, anyway: false); return Saved("Your goal is active. One step at a time.");
+            case "activate-anyway": Goal.Activate(Today, anyway: true); return Saved("Your goal is active. You can sharpen it whenever you like.");
+            case "pause": Goal.Pause(); return Saved("Paused. Nothing is lost — resume whenever you're ready.");
+            case "resume": Goal.Resume(); return Saved("Welcome back — your goal is active again.");
+            case "retire": Goal.Retire(); return Saved("Retired. Letting go of a goal that no longer fits is a decision too.");
             case "achieve":
-                goal.MarkAchieved(Today);
-                Celebration = $"You achieved it: \"{goal.Statement}\". Take a moment to enjoy that — it's recorded on {GoalLabels.Date(Today)}.";
-                return null;
+                Goal.MarkAchieved(Today);
+                return Saved(null, $"You achieved it: \"{Goal.Statement}\". Take a moment to enjoy that — it's recorded on {GoalLabels.Date(Today)}.");
             default: throw new DomainRuleException(string.Empty, "That isn't something a goal can do.");
         }
     });
 
-    public async Task<IActionResult> OnPostAddMilestoneAsync(int id)
+    public Task<IActionResult> OnPostAddMilestoneAsync([FromRoute] int id) => ChangeAsync(id, "milestones", structural: true, async () =>
     {
-        if (!await LoadAsync(id, RecordOperations.Change, track: true))
+        if (await db.Milestones.CreatedWithAsync(Goal.OwnerId, NewMilestone.IdempotencyKey) is not null)
         {
-            return NotFound();
+            return Outcome.Answered("Milestone added.");
         }
 
         if (HasBindingErrors(nameof(NewMilestone)))
         {
             // The messages are already in ModelState.
-        }
-        else if (NewMilestone.DueOn is not { } due)
-        {
-            ModelState.AddModelError("NewMilestone.DueOn", "Please choose when this milestone is due.");
-        }
-        else if (NewMilestone.Title is { Length: > Goal.FieldLength })
-        {
-            ModelState.AddModelError("NewMilestone.Title", $"Please keep the milestone under {Goal.FieldLength} characters.");
-        }
-        else if (NewMilestone.Notes is { Length: > Limits.LongText })
-        {
-            ModelState.AddModelError("NewMilestone.Notes", "Please keep the notes under 4,000 characters.");
-        }
-        else if (Milestones.Count >= 50)
-        {
-            ModelState.AddModelError("NewMilestone.Title", "A goal can have up to 50 milestones. Consider splitting it into two goals.");
-        }
-        else if (await db.ApplyAndSaveAsync(ModelState, nameof(NewMilestone), StaleMessage, () =>
-            db.Milestones.Add(Milestone.Create(Goal, NewMilestone.Title, due, NewMilestone.Notes, Milestones.Count))) == SaveResult.Saved)
-        {
-            StatusMessage = "Milestone added.";
-            return RedirectToPage(null, null, new { id }, "milestones");
+            return Outcome.Show;
         }
 
-        return await ShowAsync();
-    }
+        var error = NewMilestone switch
+        {
+            { DueOn: null } => ("NewMilestone.DueOn", "Please choose when this milestone is due."),
+            { Title.Length: > Goal.FieldLength } => ("NewMilestone.Title", $"Please keep the milestone under {Goal.FieldLength} characters."),
+            { Notes.Length: > Limits.LongText } => ("NewMilestone.Notes", "Please keep the notes under 4,000 characters."),
+            _ => default((string, string)?),
+        };
+        if (error is (var field, var message))
+        {
+            ModelState.AddModelError(field, message);
+            return Outcome.Show;
+        }
 
-    public Task<IActionResult> OnPostMilestoneStatusAsync(int id, int milestoneId, MilestoneStatus status, Guid version) =>
-        ChangeMilestoneAsync(id, milestoneId, version, milestone =>
+        var milestone = Goal.AddMilestone(Milestones, NewMilestone.Title, NewMilestone.DueOn!.Value, NewMilestone.Notes);
+        db.Milestones.Add(milestone);
+        db.SetIdempotencyKey(milestone, NewMilestone.IdempotencyKey);
+        return new Outcome("Milestone added.");
+    }, prefix: nameof(NewMilestone));
+
+    public Task<IActionResult> OnPostMilestoneStatusAsync([FromRoute] int id, int milestoneId, MilestoneStatus status, Guid version) =>
+        ChangeMilestoneAsync(id, milestoneId, version, structural: false, milestone =>
         {
             if (!Enum.IsDefined(status))
             {
@@ -114,16 +113,14 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
 
             milestone.SetStatus(status, Today);
             var progress = GoalProgress.Of(Milestones.Select(m => m.Status));
-            if (status == MilestoneStatus.Done && progress.IsComplete)
-            {
-                Celebration = $"Every milestone is done — well done! \"{milestone.Title}\" was the last one ({GoalLabels.Date(Today)}). Ready to mark the goal achieved?";
-            }
-
-            return status == MilestoneStatus.Done ? $"Done: {milestone.Title}." : $"{milestone.Title}: {GoalLabels.Of(status).ToLowerInvariant()}.";
+            var celebration = status == MilestoneStatus.Done && progress.IsComplete
+                ? $"Every milestone is done — well done! \"{milestone.Title}\" was the last one ({GoalLabels.Date(Today)}). Ready to mark the goal achieved?"
+                : null;
+            return new Outcome(status == MilestoneStatus.Done ? $"Done: {milestone.Title}." : $"{milestone.Title}: {GoalLabels.Of(status).ToLowerInvariant()}.", celebration);
         });
 
-    public Task<IActionResult> OnPostMoveMilestoneAsync(int id, int milestoneId, string direction, Guid version) =>
-        ChangeMilestoneAsync(id, milestoneId, version, milestone =>
+    public Task<IActionResult> OnPostMoveMilestoneAsync([FromRoute] int id, int milestoneId, string direction, Guid version) =>
+        ChangeMilestoneAsync(id, milestoneId, version, structural: true, milestone =>
         {
             var ordered = Milestones.ToList();
             var index = ordered.IndexOf(milestone);
@@ -131,38 +128,38 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
             if (target >= 0 && target < ordered.Count)
             {
                 (ordered[index], ordered[target]) = (ordered[target], ordered[index]);
-                for (var i = 0; i < ordered.Count; i++)
-                {
-                    ordered[i].Order = i;
-                }
             }
 
-            return $"Moved {milestone.Title} {(direction == "up" ? "up" : "down")}.";
+            Milestone.Renumber(ordered);
+            return new Outcome($"Moved {milestone.Title} {(direction == "up" ? "up" : "down")}.");
         });
 
-    public Task<IActionResult> OnPostDeleteMilestoneAsync(int id, int milestoneId, Guid version) =>
-        ChangeMilestoneAsync(id, milestoneId, version, milestone =>
+    public Task<IActionResult> OnPostDeleteMilestoneAsync([FromRoute] int id, int milestoneId, Guid version) =>
+        ChangeMilestoneAsync(id, milestoneId, version, structural: true, milestone =>
         {
             db.Milestones.Remove(milestone);
-            return $"Removed {milestone.Title}.";
+            Milestone.Renumber(Milestones.Where(m => m != milestone));
+            return new Outcome($"Removed {milestone.Title}.");
         });
 
-    public async Task<IActionResult> OnPostAddPlanItemAsync(int id)
+    public Task<IActionResult> OnPostAddPlanItemAsync([FromRoute] int id) => ChangeAsync(id, "plan", structural: true, async () =>
     {
-        if (!await LoadAsync(id, RecordOperations.Change, track: true))
+        if (await db.PlanItems.CreatedWithAsync(Goal.OwnerId, NewPlanItem.IdempotencyKey) is not null)
         {
-            return NotFound();
+            return Outcome.Answered("Added to your action plan.");
         }
 
         if (HasBindingErrors(nameof(NewPlanItem)))
         {
             // The messages are already in ModelState.
+            return Outcome.Show;
         }
-        else if (!Enum.IsDefined(NewPlanItem.Kind))
+
+        if (!Enum.IsDefined(NewPlanItem.Kind))
         {
             ModelState.AddModelError("NewPlanItem.Kind", "Please choose what kind of item this is.");
         }
-        else if (NewPlanItem.Text is { Length: > Goal.FieldLength } || NewPlanItem.Detail is { Length: > 4000 })
+        else if (NewPlanItem.Text is { Length: > Goal.FieldLength } || NewPlanItem.Detail is { Length: > Limits.LongText })
         {
             ModelState.AddModelError("NewPlanItem.Text", "That's a little long — please shorten it.");
         }
@@ -170,64 +167,107 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
         {
             ModelState.AddModelError("NewPlanItem.ContactId", "Please choose one of your contacts.");
         }
-        else if (Plan.Count >= 100)
+        else
         {
-            ModelState.AddModelError("NewPlanItem.Text", "The action plan can have up to 100 items.");
-        }
-        else if (await db.ApplyAndSaveAsync(ModelState, nameof(NewPlanItem), StaleMessage, () =>
-            db.PlanItems.Add(PlanItem.Create(Goal, NewPlanItem.Kind, NewPlanItem.Text, NewPlanItem.Detail, NewPlanItem.ContactId))) == SaveResult.Saved)
-        {
-            StatusMessage = "Added to your action plan.";
-            return RedirectToPage(null, null, new { id }, "plan");
+            var item = Goal.AddPlanItem(Plan.Count, NewPlanItem.Kind, NewPlanItem.Text, NewPlanItem.Detail, NewPlanItem.ContactId);
+            db.PlanItems.Add(item);
+            db.SetIdempotencyKey(item, NewPlanItem.IdempotencyKey);
+            return new Outcome("Added to your action plan.");
         }
 
-        return await ShowAsync();
-    }
+        return Outcome.Show;
+    }, prefix: nameof(NewPlanItem));
 
-    public async Task<IActionResult> OnPostDeletePlanItemAsync(int id, int itemId)
+    public Task<IActionResult> OnPostDeletePlanItemAsync([FromRoute] int id, int itemId, Guid version) => ChangeAsync(id, "plan", structural: true, () =>
     {
-        if (!await LoadAsync(id, RecordOperations.Change, track: true))
+        if (Plan.FirstOrDefault(p => p.Id == itemId) is not { } item)
         {
-            return NotFound();
+            return Task.FromResult(Outcome.Answered("That item was already removed from your plan — perhaps in another tab."));
         }
 
-        var item = Plan.FirstOrDefault(p => p.Id == itemId);
-        if (item is null)
+        if (item.Version != version)
         {
-            return NotFound();
+            return Task.FromResult(Outcome.Stale);
         }
 
         db.PlanItems.Remove(item);
-        await db.SaveChangesAsync();
-        StatusMessage = $"Removed \"{item.Text}\" from your plan.";
-        return RedirectToPage(null, null, new { id }, "plan");
-    }
+        return Saved($"Removed \"{item.Text}\" from your plan.");
+    });
 
-    private async Task<IActionResult> ChangeGoalAsync(int id, Guid version, Func<Goal, string?> change) =>
-        await LoadAsync(id, RecordOperations.Change, track: true)
-            ? await SaveAsync(id, Goal, version, change, fragment: null)
-            : NotFound();
+    private static Task<Outcome> Saved(string? message, string? celebration = null) => Task.FromResult(new Outcome(message, celebration));
 
-    private async Task<IActionResult> ChangeMilestoneAsync(int id, int milestoneId, Guid version, Func<Milestone, string> change) =>
-        await LoadAsync(id, RecordOperations.Change, track: true) && Milestones.FirstOrDefault(m => m.Id == milestoneId) is { } milestone
-            ? await SaveAsync(id, milestone, version, change, fragment: "milestones")
-            : NotFound();
-
-    /// <summary>Applies a change to a record loaded with the version the form carried; a stale version shows the latest.</summary>
-    private async Task<IActionResult> SaveAsync<T>(int id, T record, Guid version, Func<T, string?> change, string? fragment)
-        where T : OwnedEntity
-    {
-        var result = await db.ApplyAndSaveAsync(ModelState, string.Empty, StaleMessage, () =>
+    private Task<IActionResult> ChangeMilestoneAsync(int id, int milestoneId, Guid version, bool structural, Func<Milestone, Outcome> change) =>
+        ChangeAsync(id, "milestones", structural, () =>
         {
-            db.Entry(record).Property(r => r.Version).OriginalValue = version;
-            StatusMessage = change(record);
+            if (Milestones.FirstOrDefault(m => m.Id == milestoneId) is not { } milestone)
+            {
+                return Task.FromResult(Outcome.NotFound);
+            }
+
+            return Task.FromResult(milestone.Version == version ? change(milestone) : Outcome.Stale);
         });
-        return result switch
+
+    /// <summary>
+    /// The one way a post changes a goal, its milestones or its plan: load the goal afresh, check and apply the change,
+    /// save. A structural change (adding, moving or removing a milestone or plan item) also renews the goal's own
+    /// version, so two requests changing one goal's lists at once conflict in the database instead of both passing
+    /// a cap or taking the same place in the order; the one that lost loads again and retries, a bounded number of
+    /// times. A stale form (its record changed since the page was shown) is refused and the latest is shown.
+    /// </summary>
+    private async Task<IActionResult> ChangeAsync(int id, string? fragment, bool structural, Func<Task<Outcome>> change, string prefix = "")
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            SaveResult.Saved => RedirectToPage(null, null, new { id }, fragment),
-            SaveResult.Stale => await ShowLatestAsync(id),
-            _ => await ShowAsync(),
-        };
+            if (!await LoadAsync(id, RecordOperations.Change, track: true))
+            {
+                return NotFound();
+            }
+
+            Outcome outcome;
+            try
+            {
+                outcome = await change();
+            }
+            catch (DomainRuleException rule)
+            {
+                ModelState.AddModelError(rule.Field.Length == 0 ? string.Empty : $"{prefix}.{rule.Field}", rule.Message);
+                return await ShowAsync();
+            }
+
+            switch (outcome.Kind)
+            {
+                case OutcomeKind.Show: return await ShowAsync();
+                case OutcomeKind.NotFound: return NotFound();
+                case OutcomeKind.Stale:
+                    ModelState.AddModelError(string.Empty, StaleMessage);
+                    return await ShowLatestAsync(id);
+                case OutcomeKind.Answered:
+                    StatusMessage = outcome.Message;
+                    return RedirectToPage(null, null, new { id }, fragment);
+            }
+
+            if (structural)
+            {
+                db.Entry(Goal).Property(g => g.Version).IsModified = true;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync();
+                (StatusMessage, Celebration) = (outcome.Message, outcome.Celebration);
+                return RedirectToPage(null, null, new { id }, fragment);
+            }
+            catch (DbUpdateException conflict) when (Conflicts.IsRetryable(conflict) && attempt < Conflicts.MaxAttempts)
+            {
+                db.ChangeTracker.Clear();
+                await Conflicts.PauseAsync(attempt);
+            }
+            catch (DbUpdateException conflict) when (Conflicts.IsRetryable(conflict))
+            {
+                ModelState.AddModelError(string.Empty, Conflicts.BusyMessage);
+                return await ShowLatestAsync(id);
+            }
+        }
     }
 
     private bool HasBindingErrors(string prefix) =>
@@ -273,8 +313,31 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
         return Page();
     }
 
+    private enum OutcomeKind
+    {
+        Save,
+        Show,
+        NotFound,
+        Stale,
+        Answered,
+    }
+
+    /// <summary>What a change decided: save it (and the message to show then), or answer without saving.</summary>
+    private sealed record Outcome(string? Message, string? Celebration = null, OutcomeKind Kind = OutcomeKind.Save)
+    {
+        public static readonly Outcome Show = new(null, Kind: OutcomeKind.Show);
+        public static readonly Outcome NotFound = new(null, Kind: OutcomeKind.NotFound);
+        public static readonly Outcome Stale = new(null, Kind: OutcomeKind.Stale);
+
+        /// <summary>Nothing to save — it was done already (removed in another tab, or this very form sent twice).</summary>
+        public static Outcome Answered(string message) => new(message, Kind: OutcomeKind.Answered);
+    }
+
     public sealed record MilestoneInput
     {
+        /// <summary>New for every form shown; the milestone stores it, so the form sent twice adds one.</summary>
+        public Guid IdempotencyKey { get; init; } = Guid.NewGuid();
+
         public string? Title { get; init; }
 
         public DateOnly? DueOn { get; init; }
@@ -284,6 +347,9 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
 
     public sealed record PlanInput
     {
+        /// <summary>New for every form shown; the item stores it, so the form sent twice adds one.</summary>
+        public Guid IdempotencyKey { get; init; } = Guid.NewGuid();
+
         public PlanItemKind Kind { get; init; }
 
         public string? Text { get; init; }

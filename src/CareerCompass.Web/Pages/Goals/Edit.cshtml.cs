@@ -43,7 +43,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    public async Task<IActionResult> OnGetAsync(int? id, int? example)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int? id, int? example)
     {
         if (id is not null)
         {
@@ -65,7 +65,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int? id)
+    public async Task<IActionResult> OnPostAsync([FromRoute] int? id)
     {
         Id = id;
         Goal? goal = null;
@@ -76,6 +76,10 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
             {
                 return NotFound();
             }
+        }
+        else if (await db.Goals.CreatedWithAsync(User.RequireUserId(), Input.IdempotencyKey) is { } created)
+        {
+            return ShowCreated(created);
         }
 
         foreach (var error in (await validator.ValidateAsync(Input)).Errors)
@@ -102,6 +106,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
             {
                 goal = Goal.Create(User.RequireUserId(), Input.ToDetails(), Today);
                 db.Goals.Add(goal);
+                db.SetIdempotencyKey(goal, Input.IdempotencyKey);
             }
             else
             {
@@ -109,6 +114,11 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
                 goal.Update(Input.ToDetails(), Today);
             }
         });
+        if (result == SaveResult.Duplicate && await db.Goals.CreatedWithAsync(User.RequireUserId(), Input.IdempotencyKey) is { } same)
+        {
+            return ShowCreated(same);
+        }
+
         if (result != SaveResult.Saved)
         {
             IsStale = result == SaveResult.Stale;
@@ -120,6 +130,13 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
             ? "Saved. Your goal is SMART — ready to activate when you are."
             : "Saved as a draft. The coach's notes below show what would make it SMART.";
         return RedirectToPage("Details", new { id = goal.Id });
+    }
+
+    /// <summary>This new-goal form was already saved (sent twice): show the goal it made.</summary>
+    private RedirectToPageResult ShowCreated(int id)
+    {
+        TempData[StatusMessages.Key] = "Saved. Here's your goal.";
+        return RedirectToPage("Details", new { id });
     }
 
     private async Task PrepareAsync(IReadOnlyList<LinkChoice>? choices = null)
@@ -157,8 +174,11 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
 
         public Guid Version { get; init; }
 
+        /// <summary>New for every form shown; a new goal stores it, so the form sent twice makes one goal.</summary>
+        public Guid IdempotencyKey { get; init; } = Guid.NewGuid();
+
         public IReadOnlyList<string> SkillList =>
-            (Skills ?? string.Empty).Split('\n').Select(s => s.Trim()).Where(s => s.Length > 0).Concat(AddSkills).ToList();
+            (Skills ?? string.Empty).Split('\n').Concat(AddSkills).Select(Strings.Tidy).OfType<string>().ToList();
 
         public static InputModel From(Goal goal) => new()
         {

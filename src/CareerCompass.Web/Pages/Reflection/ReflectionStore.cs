@@ -1,5 +1,6 @@
 using CareerCompass.Domain.Reflection;
 using CareerCompass.Web.Data;
+using CareerCompass.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareerCompass.Web.Pages.Reflection;
@@ -68,9 +69,10 @@ public sealed class ReflectionStore(AppDbContext db, TimeProvider clock)
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException conflict) when (Conflicts.IsRetryable(conflict))
         {
-            // A stale version, or another tab creating the same step first (the unique owner + kind index).
+            // A stale version, or another tab creating the same step first (the unique owner + kind index). Any
+            // other failure (a locked database, an account deleted meanwhile) is not a conflict and is not called one.
             db.ChangeTracker.Clear();
             return (SaveOutcome.Stale, new StepState<T>(answers, version, false));
         }
@@ -80,19 +82,30 @@ public sealed class ReflectionStore(AppDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Changes a step's answers on the server's own current copy (for one-click actions such as "add this
-    /// occupation"), retrying once if another save slipped in between.
+    /// occupation"). If another save slipped in between, it reads the step again and re-applies the change, until it
+    /// is stored or <see cref="Conflicts.MaxAttempts"/> attempts have all collided — then <c>Saved</c> is false and
+    /// nothing of this change was written. A rule broken by the change (<see cref="Domain.Common.DomainRuleException"/>)
+    /// reaches the caller unsaved.
     /// </summary>
-    public async Task<T> UpdateAsync<T>(string ownerId, ReflectionStepKind kind, Func<T, T> change)
+    public async Task<(bool Saved, T Answers)> UpdateAsync<T>(string ownerId, ReflectionStepKind kind, Func<T, T> change)
         where T : IStepAnswers, new()
     {
-        for (var attempt = 0; ; attempt++)
+        ArgumentNullException.ThrowIfNull(change);
+        for (var attempt = 1; ; attempt++)
         {
             var current = await LoadAsync<T>(ownerId, kind);
             var (outcome, state) = await SaveAsync(ownerId, kind, change(current.Answers), current.Version, complete: false);
-            if (outcome == SaveOutcome.Saved || attempt == 1)
+            if (outcome == SaveOutcome.Saved)
             {
-                return state.Answers;
+                return (true, state.Answers);
             }
+
+            if (attempt == Conflicts.MaxAttempts)
+            {
+                return (false, current.Answers);
+            }
+
+            await Conflicts.PauseAsync(attempt);
         }
     }
 }

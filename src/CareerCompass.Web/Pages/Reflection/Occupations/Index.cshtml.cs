@@ -1,3 +1,4 @@
+using CareerCompass.Domain.Common;
 using CareerCompass.Domain.Occupations;
 using CareerCompass.Domain.Reflection;
 using CareerCompass.Web.Infrastructure.Authorization;
@@ -59,22 +60,29 @@ public sealed class Index(OccupationCatalog catalog, ReflectionStore store) : Pa
         }
     }
 
-    public async Task<IActionResult> OnPostAddAsync(string code)
+    public async Task<IActionResult> OnPostAddAsync([FromQuery] string code)
     {
         if (await catalog.TitleOfAsync(code ?? string.Empty) is not { } title)
         {
             return NotFound();
         }
 
-        await store.UpdateAsync<OptionsAnswers>(User.RequireUserId(), ReflectionStepKind.Options, options =>
-            options.Options.Any(o => o.OccupationCode == code)
-                ? options
-                : options with { Options = [.. options.Options, new CareerOption { Title = title, OccupationCode = code }] });
-        StatusMessage = $"Added {title} to your career options. You can note how it fits in step 7.";
+        try
+        {
+            var (saved, _) = await store.UpdateAsync<OptionsAnswers>(User.RequireUserId(), ReflectionStepKind.Options, options => options.WithOccupation(title, code!));
+            StatusMessage = saved
+                ? $"Added {title} to your career options. You can note how it fits in step 7."
+                : $"We couldn't add {title} just now — a lot was changing at once. Nothing was lost; please try again.";
+        }
+        catch (DomainRuleException rule)
+        {
+            StatusMessage = rule.Message;
+        }
+
         return RedirectToPage(new { q = Query, zone = JobZone });
     }
 
-    public async Task<IActionResult> OnPostDismissAsync(string code, string? reason)
+    public async Task<IActionResult> OnPostDismissAsync([FromQuery] string code, string? reason)
     {
         if (await catalog.TitleOfAsync(code ?? string.Empty) is not { } title)
         {
@@ -82,9 +90,11 @@ public sealed class Index(OccupationCatalog catalog, ReflectionStore store) : Pa
         }
 
         var why = reason is { Length: > ReflectionLimits.ItemText } ? reason[..ReflectionLimits.ItemText] : reason;
-        await store.UpdateAsync<OptionsAnswers>(User.RequireUserId(), ReflectionStepKind.Options, options =>
+        var (saved, _) = await store.UpdateAsync<OptionsAnswers>(User.RequireUserId(), ReflectionStepKind.Options, options =>
             options with { Dismissed = [.. options.Dismissed.Where(d => d.OccupationCode != code), new DismissedSuggestion { OccupationCode = code!, Reason = why }] });
-        StatusMessage = $"We won't suggest {title} again.";
+        StatusMessage = saved
+            ? $"We won't suggest {title} again."
+            : $"We couldn't note that just now — a lot was changing at once. Please try again.";
         return RedirectToPage(new { q = Query, zone = JobZone });
     }
 }

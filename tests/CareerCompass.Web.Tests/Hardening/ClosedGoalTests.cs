@@ -1,0 +1,37 @@
+using CareerCompass.Web.Tests.Goals;
+using CareerCompass.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerCompass.Web.Tests.Hardening;
+
+/// <summary>An achieved or retired goal is kept as it was: the server refuses changes, whatever the buttons on screen.</summary>
+public sealed class ClosedGoalTests(CareerCompassFactory app) : IClassFixture<CareerCompassFactory>
+{
+    [Theory]
+    [InlineData("achieve", "achieved")]
+    [InlineData("retire", "retired")]
+    public async Task A_closed_goal_refuses_new_milestones_plan_items_and_edits(string change, string word)
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var (page, id) = await GoalPageTests.CreateGoalAsync(browser, new() { ["Input.Statement"] = "Become a team lead" });
+        var active = await browser.SubmitAsync(page, "form[action*='handler=Status']", new Dictionary<string, string> { ["change"] = "activate-anyway" });
+        var closed = await browser.SubmitAsync(active, "form[action*='handler=Status']", new Dictionary<string, string> { ["change"] = change });
+        Assert.Contains(word, closed.Text, StringComparison.OrdinalIgnoreCase);
+        var editNow = await browser.GetAsync($"/Goals/Edit/{id}");
+
+        // The forms as they were before the goal was closed, posted anyway.
+        var milestone = await browser.SubmitAsync(active, "#milestone-form", new Dictionary<string, string> { ["NewMilestone.Title"] = "One more step", ["NewMilestone.DueOn"] = "2027-01-10" });
+        var plan = await browser.SubmitAsync(active, "#plan-form", new Dictionary<string, string> { ["NewPlanItem.Text"] = "One more item" });
+        var edited = await browser.SubmitAsync(editNow, "#goal-form", new Dictionary<string, string> { ["Input.Statement"] = "Something else" });
+
+        foreach (var refused in new[] { milestone, plan, edited })
+        {
+            Assert.Contains(refused.Errors, e => e.Contains($"This goal is {word}", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(0, await app.ReadAsync(db => db.Milestones.CountAsync(m => m.GoalId == id)));
+        Assert.Equal(0, await app.ReadAsync(db => db.PlanItems.CountAsync(p => p.GoalId == id)));
+        Assert.Equal("Become a team lead", await app.ReadAsync(db => db.Goals.Where(g => g.Id == id).Select(g => g.Statement).SingleAsync()));
+        browser.Dispose();
+    }
+}
