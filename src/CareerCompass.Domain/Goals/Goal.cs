@@ -114,7 +114,10 @@ public sealed class Goal : OwnedEntity
         Links = (details.Links ?? []).Distinct().Take(MaxLinks).ToList();
     }
 
-    /// <summary>Refuses a change to an achieved or retired goal, whatever the page offered.</summary>
+    /// <summary>
+    /// Refuses a change to an achieved or retired goal — its wording, its milestones and plan, its status — whatever
+    /// the page offered.
+    /// </summary>
     public void EnsureOpen()
     {
         if (IsClosed)
@@ -157,6 +160,7 @@ public sealed class Goal : OwnedEntity
     /// <summary>Makes the goal active: it must meet all five SMART criteria, unless the person chooses to go ahead anyway.</summary>
     public void Activate(DateOnly today, bool anyway)
     {
+        EnsureOpen();
         if (!anyway && !Check(today).AllMet)
         {
             throw new DomainRuleException(string.Empty, "This goal isn't fully SMART yet. Follow the coach's advice, or choose \"Activate anyway\" if you're happy with it as it is.");

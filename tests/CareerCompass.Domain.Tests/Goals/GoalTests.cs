@@ -170,6 +170,7 @@ public sealed class GoalTests
             Assert.Throws<DomainRuleException>(() => Milestone.Create(goal, "Enrol", Today.AddDays(10), null, 0)),
             Assert.Throws<DomainRuleException>(() => goal.AddPlanItem(0, PlanItemKind.Skill, "Coaching", null, null)),
             Assert.Throws<DomainRuleException>(() => PlanItem.Create(goal, PlanItemKind.Skill, "Coaching", null, null)),
+            Assert.Throws<DomainRuleException>(() => goal.Activate(Today, anyway: true)),
         };
 
         Assert.All(errors, e => Assert.Contains($"This goal is {how}", e.Message, StringComparison.Ordinal));

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerCompass.Web.Tests.Goals;
 
-public sealed class DashboardTests(CareerCompassFactory app) : IClassFixture<CareerCompassFactory>
+public sealed class DashboardTests(CareerCompassFactory app, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<CareerCompassFactory>
 {
     private DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
 
@@ -70,6 +70,7 @@ public sealed class DashboardTests(CareerCompassFactory app) : IClassFixture<Car
         var listSmall = await QueriesForAsync(small, "/Goals");
         var listLarge = await QueriesForAsync(large, "/Goals");
 
+        output.WriteLine($"Queries: dashboard {dashboardSmall} / {dashboardLarge}, goal page {goalSmall} / {goalLarge}, goal list {listSmall} / {listLarge}");
         Assert.Equal(dashboardSmall, dashboardLarge);
         Assert.Equal(goalSmall, goalLarge);
         Assert.Equal(listSmall, listLarge);

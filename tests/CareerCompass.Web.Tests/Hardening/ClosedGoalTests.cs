@@ -34,4 +34,32 @@ public sealed class ClosedGoalTests(CareerCompassFactory app) : IClassFixture<Ca
         Assert.Equal("Become a team lead", await app.ReadAsync(db => db.Goals.Where(g => g.Id == id).Select(g => g.Statement).SingleAsync()));
         browser.Dispose();
     }
+
+    [Theory]
+    [InlineData("achieve", "achieved")]
+    [InlineData("retire", "retired")]
+    public async Task A_closed_goal_cannot_be_reactivated_nor_its_milestones_changed_from_an_old_page(string change, string word)
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var (page, id) = await GoalPageTests.CreateGoalAsync(browser, new() { ["Input.Statement"] = "Become a team lead" });
+        var active = await browser.SubmitAsync(page, "form[action*='handler=Status']", new Dictionary<string, string> { ["change"] = "activate-anyway" });
+        var withMilestone = await browser.SubmitAsync(active, "#milestone-form", new Dictionary<string, string> { ["NewMilestone.Title"] = "Shadow a lead", ["NewMilestone.DueOn"] = "2027-01-10" });
+        var closed = await browser.SubmitAsync(withMilestone, "form[action*='handler=Status']", new Dictionary<string, string> { ["change"] = change });
+
+        // A status change with the goal's current version, and the milestone forms as they were before it closed.
+        var version = closed.Document.QuerySelector("form[action*='handler=Status'] input[name='version']")!.GetAttribute("value")!;
+        var token = closed.Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        var reactivated = await browser.PostAsync($"/Goals/{id}?handler=Status", [new("change", "activate-anyway"), new("version", version), new("__RequestVerificationToken", token)]);
+        var milestoneDone = await browser.SubmitAsync(withMilestone, "form[action*='handler=MilestoneStatus']", new Dictionary<string, string> { ["status"] = "Done" });
+        var removed = await browser.SubmitAsync(withMilestone, "form[action*='handler=DeleteMilestone']");
+
+        foreach (var (refused, what) in new[] { (reactivated, "reactivate"), (milestoneDone, "milestone done"), (removed, "milestone removed") })
+        {
+            Assert.True(refused.Errors.Any(e => e.Contains($"This goal is {word}", StringComparison.Ordinal)), $"{what}: {string.Join(" | ", refused.Errors)} {refused.Text[..Math.Min(300, refused.Text.Length)]}");
+        }
+
+        Assert.Equal(word, (await app.ReadAsync(db => db.Goals.Where(g => g.Id == id).Select(g => g.Status).SingleAsync())).ToString(), ignoreCase: true);
+        Assert.Equal("NotStarted", (await app.ReadAsync(db => db.Milestones.Where(m => m.GoalId == id).Select(m => m.Status).SingleAsync())).ToString());
+        browser.Dispose();
+    }
 }

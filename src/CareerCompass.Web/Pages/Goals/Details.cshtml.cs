@@ -180,6 +180,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
 
     public Task<IActionResult> OnPostDeletePlanItemAsync([FromRoute] int id, int itemId, Guid version) => ChangeAsync(id, "plan", structural: true, () =>
     {
+        Goal.EnsureOpen();
         if (Plan.FirstOrDefault(p => p.Id == itemId) is not { } item)
         {
             return Task.FromResult(Outcome.Answered("That item was already removed from your plan — perhaps in another tab."));
@@ -199,6 +200,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
     private Task<IActionResult> ChangeMilestoneAsync(int id, int milestoneId, Guid version, bool structural, Func<Milestone, Outcome> change) =>
         ChangeAsync(id, "milestones", structural, () =>
         {
+            Goal.EnsureOpen();
             if (Milestones.FirstOrDefault(m => m.Id == milestoneId) is not { } milestone)
             {
                 return Task.FromResult(Outcome.NotFound);
