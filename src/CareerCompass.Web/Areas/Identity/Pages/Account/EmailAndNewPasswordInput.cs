@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CareerCompass.Web.Areas.Identity.Pages.Account;
 
-/// <summary>The fields of every form that sets a password for an e-mail: registering and resetting.</summary>
-public class EmailAndNewPasswordInput
+/// <summary>The e-mail field of every account form: the one field of those that send a link to an address.</summary>
+public class EmailInput
 {
     [Required(ErrorMessage = "Please enter your e-mail address.")]
     [EmailAddress(ErrorMessage = "That doesn't look like an e-mail address. Please check it (for example name@example.org).")]
@@ -11,7 +11,11 @@ public class EmailAndNewPasswordInput
     [StringLength(PasswordRules.EmailMaximumLength, ErrorMessage = "Please use an e-mail address under 256 characters.")]
     [Display(Name = "E-mail")]
     public string Email { get; set; } = string.Empty;
+}
 
+/// <summary>The fields of every form that sets a password for an e-mail: registering and resetting.</summary>
+public class EmailAndNewPasswordInput : EmailInput
+{
     [Required(ErrorMessage = "Please choose a password.")]
     [StringLength(PasswordRules.MaximumLength, ErrorMessage = PasswordRules.TooLong)]
     [DataType(DataType.Password)]

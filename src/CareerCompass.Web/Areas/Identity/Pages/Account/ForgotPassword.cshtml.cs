@@ -37,14 +37,3 @@ public sealed class ForgotPassword(AccountMailOutbox mail, AccountThrottle throt
         return RedirectToPage("./ForgotPasswordConfirmation");
     }
 }
-
-/// <summary>The one field of the forms that send a link to an address.</summary>
-public sealed class EmailInput
-{
-    [Required(ErrorMessage = "Please enter your e-mail address.")]
-    [EmailAddress(ErrorMessage = "That doesn't look like an e-mail address. Please check it (for example name@example.org).")]
-    [UsableEmailAddress]
-    [StringLength(PasswordRules.EmailMaximumLength, ErrorMessage = "Please use an e-mail address under 256 characters.")]
-    [Display(Name = "E-mail")]
-    public string Email { get; set; } = string.Empty;
-}
