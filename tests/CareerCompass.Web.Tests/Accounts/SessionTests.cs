@@ -129,6 +129,28 @@ public sealed class SessionTests(CareerCompassFactory app) : IClassFixture<Caree
         browser.Dispose();
     }
 
+    [Fact]
+    public async Task Two_instances_sharing_the_database_share_the_sessions()
+    {
+        // A second instance on the same database and key ring, as behind a load balancer.
+        using var second = new CareerCompassFactory();
+        second.Settings["ConnectionStrings:CareerCompass"] = $"Data Source={app.DatabasePath}";
+        second.Settings["DataProtection:KeysDirectory"] = Path.Combine(app.DataRoot, "keys");
+        var email = People.NewEmail();
+        using var browser = app.NewBrowser();
+        await browser.RegisterAsync(email);
+        await browser.ConfirmFromMailAsync(app.Mailbox, email);
+        var cookie = await SignInAndCopyCookieAsync(browser, email);
+
+        using var onSecond = second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        onSecond.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await onSecond.GetAsync("/Contacts")).StatusCode);
+
+        await browser.SignOutAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, (await onSecond.GetAsync("/Contacts")).StatusCode);
+    }
+
     [Theory]
     [InlineData("Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1", "Safari on iPhone")]
     [InlineData("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0", "Edge on a Mac")]
