@@ -85,3 +85,47 @@ public sealed class ProxyTests(ProxiedApp app) : IClassFixture<ProxiedApp>
             }
         });
 }
+
+/// <summary>The default: no proxy configured, so no client's forwarded headers are believed, not even loopback's.</summary>
+public sealed class UnproxiedApp : CareerCompassFactory
+{
+    public UnproxiedApp()
+    {
+        Settings["App:PublicBaseUrl"] = "https://careercompass.example";
+        Settings["RateLimits:SmartCheckPerMinute"] = "2";
+    }
+}
+
+public sealed class NoProxyTests(UnproxiedApp app) : IClassFixture<UnproxiedApp>
+{
+    [Theory]
+    [InlineData("198.51.100.30")]
+    [InlineData("127.0.0.1")]
+    public async Task Without_a_configured_proxy_forwarded_headers_change_nothing(string from)
+    {
+        var statuses = new List<int>();
+        HttpContext? last = null;
+        for (var i = 0; i < 3; i++)
+        {
+            last = await app.Server.SendAsync(context =>
+            {
+                context.Connection.RemoteIpAddress = IPAddress.Parse(from);
+                context.Request.Method = "POST";
+                context.Request.Scheme = "http";
+                context.Request.Host = new HostString("careercompass.example");
+                context.Request.Path = "/api/goals/smart-check";
+                context.Request.Headers["X-Forwarded-Proto"] = "https";
+                context.Request.Headers["X-Forwarded-For"] = $"203.0.113.{60 + i}";
+                context.Request.ContentType = "application/json";
+                var bytes = Encoding.UTF8.GetBytes("""{"statement":"Become a UX designer"}""");
+                context.Request.Body = new MemoryStream(bytes);
+                context.Request.ContentLength = bytes.Length;
+            });
+            statuses.Add(last.Response.StatusCode);
+        }
+
+        Assert.Equal([200, 200, 429], statuses);
+        Assert.Equal("http", last!.Request.Scheme);
+        Assert.Equal(from, last.Connection.RemoteIpAddress!.ToString());
+    }
+}

@@ -17,7 +17,11 @@ internal static class ForwardedHeadersSetup
         var networks = ListOf(config.GetSection("ForwardedHeaders:KnownNetworks")).Select(System.Net.IPNetwork.Parse).ToList();
         return services.Configure<ForwardedHeadersOptions>(options =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // The framework checks the sender only when a list has an entry; with none it would believe anyone, so
+            // with no proxy configured nothing is forwarded at all.
+            options.ForwardedHeaders = proxies.Count + networks.Count > 0
+                ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
+                : ForwardedHeaders.None;
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
             proxies.ForEach(options.KnownProxies.Add);
