@@ -151,6 +151,48 @@ public sealed class SessionTests(CareerCompassFactory app) : IClassFixture<Caree
         Assert.Equal(HttpStatusCode.Redirect, (await onSecond.GetAsync("/Contacts")).StatusCode);
     }
 
+    [Fact]
+    public async Task Someone_signing_in_on_a_shared_browser_never_inherits_the_last_persons_session_key()
+    {
+        var (_, attacker) = await app.NewSignedInPersonAsync("attacker");
+        var (_, victim) = await app.NewSignedInPersonAsync("victim");
+        using var shared = app.NewBrowser();
+        var attackersCopy = await SignInAndCopyCookieAsync(shared, attacker);
+
+        // The victim opens the sign-in page on the same browser, without signing out first.
+        await shared.SignInAsync(victim);
+
+        using var thief = CookieClient(attackersCopy);
+        var stolen = await thief.GetAsync("/Identity/Account/Manage/Email");
+        Assert.Equal(HttpStatusCode.Redirect, stolen.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await shared.GetAsync("/Contacts", followRedirects: false)).Status);
+        var victimId = await app.ReadAsync(db => db.Users.Where(u => u.Email == victim).Select(u => u.Id).SingleAsync());
+        // Their first browser and this one: both are theirs, and both are listed on "Signed-in devices".
+        Assert.Equal(2, await app.ReadAsync(db => db.AuthSessions.CountAsync(s => s.UserId == victimId)));
+    }
+
+    [Fact]
+    public async Task A_session_key_renewed_with_another_persons_ticket_is_ended_not_handed_over()
+    {
+        // The cookie handler keeps the key it read when someone signs in over a live session: the store must not let
+        // that key, which the earlier holder may have copied, carry the new person's sign-in.
+        var store = app.Services.GetRequiredService<DatabaseTicketStore>();
+        var (_, attacker) = await app.NewSignedInPersonAsync("attacker");
+        var (_, victim) = await app.NewSignedInPersonAsync("victim");
+        var attackerId = await app.ReadAsync(db => db.Users.Where(u => u.Email == attacker).Select(u => u.Id).SingleAsync());
+        var victimId = await app.ReadAsync(db => db.Users.Where(u => u.Email == victim).Select(u => u.Id).SingleAsync());
+
+        var key = await store.StoreAsync(Ticket(attackerId));
+        await store.RenewAsync(key, Ticket(victimId));
+
+        Assert.Null(await store.RetrieveAsync(key));
+        Assert.Equal(0, await app.ReadAsync(db => db.AuthSessions.CountAsync(s => s.Id == key)));
+    }
+
+    private static Microsoft.AspNetCore.Authentication.AuthenticationTicket Ticket(string userId) =>
+        new(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, userId)], "Identity.Application")), "Identity.Application");
+
     [Theory]
     [InlineData("Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1", "Safari on iPhone")]
     [InlineData("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0", "Edge on a Mac")]

@@ -63,6 +63,7 @@ internal sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProt
 
     public async Task RenewAsync(string key, AuthenticationTicket ticket, HttpContext? httpContext, CancellationToken cancellationToken)
     {
+        var userId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier);
         var now = clock.GetUtcNow().UtcDateTime;
         var protectedTicket = Protect(ticket);
         var expires = ticket.Properties.ExpiresUtc?.UtcDateTime;
@@ -70,9 +71,16 @@ internal sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProt
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
         // A session ended elsewhere in the meantime stays ended: nothing to renew.
-        await db.AuthSessions.Where(s => s.Id == key).ExecuteUpdateAsync(
+        var renewed = await db.AuthSessions.Where(s => s.Id == key && s.UserId == userId).ExecuteUpdateAsync(
             set => set.SetProperty(s => s.Ticket, protectedTicket).SetProperty(s => s.ExpiresAtUtc, expires).SetProperty(s => s.LastSeenAtUtc, now),
             cancellationToken);
+        if (renewed == 0)
+        {
+            // Someone signed in over another person's live session (the cookie handler keeps the key it had): the
+            // key is known to whoever held that session, so it may not carry this person's ticket. End it; they
+            // sign in again and get a key of their own.
+            await db.AuthSessions.Where(s => s.Id == key).ExecuteDeleteAsync(cancellationToken);
+        }
     }
 
     public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, null, CancellationToken.None);

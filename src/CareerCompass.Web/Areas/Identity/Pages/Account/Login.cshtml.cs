@@ -36,15 +36,25 @@ public sealed class Login(
     [TempData]
     public string? ErrorMessage { get; set; }
 
-    public async Task OnGetAsync(string? returnUrl = null)
+    public async Task<IActionResult> OnGetAsync(string? returnUrl = null)
     {
         if (!string.IsNullOrEmpty(ErrorMessage))
         {
             ModelState.AddModelError(string.Empty, ErrorMessage);
         }
 
+        // Whoever was signed in on this browser is signed out on the server before someone else signs in here,
+        // so a session key someone copied earlier can never end up carrying the next person's sign-in.
+        // (Then the form is drawn afresh for nobody in particular: its antiforgery token is tied to who is signed in.)
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            await signIn.SignOutAsync();
+            return RedirectToPage(new { returnUrl });
+        }
+
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
         ReturnUrl = LocalOrHome(returnUrl);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
