@@ -117,6 +117,7 @@ services.AddScoped<AccountMail>();
 services.AddSingleton<AccountMailOutbox>();
 services.AddHostedService(sp => sp.GetRequiredService<AccountMailOutbox>());
 services.AddSingleton<AccountThrottle>();
+services.AddSingleton<TrustedDevices>();
 services.AddScoped<SignInTiming>();
 
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -178,6 +178,62 @@ public sealed class AccountHardeningTests(CareerCompassFactory app) : IClassFixt
         Assert.Contains("Your dashboard", signedIn.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_owners_own_browser_with_the_right_password_gets_in_during_a_pause_strangers_caused()
+    {
+        var (owner, email) = await app.NewSignedInPersonAsync();
+        await owner.SignOutAsync();
+        using var stranger = app.NewBrowser();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await stranger.SignInAsync(email, "a stranger guessing");
+        }
+
+        Assert.Equal([Login.FailedMessage], (await stranger.SignInAsync(email)).Errors);
+        Assert.Contains("Your dashboard", (await owner.SignInAsync(email)).Text, StringComparison.Ordinal);
+        owner.Dispose();
+    }
+
+    [Fact]
+    public async Task Resetting_with_an_address_without_an_account_answers_as_a_wrong_link_does()
+    {
+        var (_, email) = await app.NewSignedInPersonAsync();
+        using var stranger = app.NewBrowser();
+        var code = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode("not a real token"u8.ToArray());
+
+        async Task<WebPage> ResetAsync(string address)
+        {
+            var form = await stranger.GetAsync($"/Identity/Account/ResetPassword?code={code}");
+            return await stranger.SubmitAsync(form, "form[method='post']", new Dictionary<string, string>
+            {
+                ["Input.Email"] = address,
+                ["Input.Password"] = "a sentence only the owner knows",
+                ["Input.ConfirmPassword"] = "a sentence only the owner knows",
+            }, followRedirects: false);
+        }
+
+        var known = await ResetAsync(email);
+        var unknown = await ResetAsync(People.NewEmail("nobody"));
+
+        Assert.Equal(HttpStatusCode.OK, known.Status);
+        Assert.Equal(known.Status, unknown.Status);
+        Assert.Equal(["This link has expired or was already used. Please ask for a new one."], known.Errors);
+        Assert.Equal(known.Errors, unknown.Errors);
+    }
+
+    [Theory]
+    [InlineData("2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2:ffff:ffff:ffff:ffff", "2001:db8:1:2::/64")]
+    [InlineData("::ffff:198.51.100.7", "198.51.100.7")]
+    [InlineData("198.51.100.7", "198.51.100.7")]
+    public void An_IPv6_client_counts_by_its_64_block(string address, string key)
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Connection.RemoteIpAddress = IPAddress.Parse(address);
+
+        Assert.Equal(key, CareerCompass.Web.Infrastructure.Accounts.AccountThrottle.ClientAddress(context));
+    }
+
     private static async Task<double> TimeSignInAsync(TestBrowser browser, WebPage form, string email)
     {
         var watch = Stopwatch.StartNew();
@@ -198,34 +254,73 @@ public sealed class ThrottledApp : CareerCompassFactory
     public ThrottledApp()
     {
         Settings["RateLimits:SignInPerAddressPerMinute"] = "100000";
-        Settings["RateLimits:SignInPerAccountPerHour"] = "4";
-        Settings["RateLimits:AccountFormsPerAddressPerHour"] = "3";
+        Settings["RateLimits:SignInFailuresPerAccountPerHour"] = "4";
     }
+}
+
+/// <summary>An app that takes three account forms an hour from one address.</summary>
+public sealed class FormThrottledApp : CareerCompassFactory
+{
+    public FormThrottledApp() => Settings["RateLimits:AccountFormsPerAddressPerHour"] = "3";
 }
 
 public sealed class AccountThrottleTests(ThrottledApp app) : IClassFixture<ThrottledApp>
 {
     [Fact]
-    public async Task Sign_in_is_throttled_per_account_with_a_429_and_Retry_After()
+    public async Task Wrong_passwords_are_throttled_per_account_with_a_429_and_Retry_After_but_not_the_owners_browser()
     {
-        var email = People.NewEmail("target");
-        using var browser = app.NewBrowser();
+        var (owner, email) = await app.NewSignedInPersonAsync("owner"); // this browser has signed in: it is trusted
+        await owner.SignOutAsync();
+        using var stranger = app.NewBrowser();
         for (var attempt = 1; attempt <= 4; attempt++)
         {
-            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await browser.SignInAsync(email, "guess number " + attempt)).Status);
+            Assert.Equal(HttpStatusCode.OK, (await stranger.SignInAsync(email, "guess number " + attempt)).Status);
         }
 
-        var fifth = await browser.SignInAsync(email, "guess number five");
+        var fifth = await stranger.SignInAsync(email, "guess number five");
         Assert.Equal(HttpStatusCode.TooManyRequests, fifth.Status);
         Assert.True(int.Parse(fifth.Response.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
         Assert.Contains(fifth.Errors, e => e.StartsWith("That's a lot of attempts in a short time", StringComparison.Ordinal));
         Assert.Equal(email, fifth.Document.QuerySelector("input[name='Input.Email']")!.GetAttribute("value"));
 
-        // Another account from the same browser is not held up.
-        var other = await browser.SignInAsync(People.NewEmail("other"), "a guess");
-        Assert.Equal(HttpStatusCode.OK, other.Status);
+        // The owner, on a browser they have signed in on before, is not held up by a stranger's guesses.
+        Assert.Contains("Your dashboard", (await owner.SignInAsync(email)).Text, StringComparison.Ordinal);
+        owner.Dispose();
     }
 
+    [Fact]
+    public async Task An_address_without_an_account_is_throttled_the_same_so_a_429_tells_nothing()
+    {
+        using var stranger = app.NewBrowser();
+        var nobody = People.NewEmail("nobody");
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            statuses.Add((await stranger.SignInAsync(nobody, "guess number " + attempt)).Status);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task A_differently_written_address_for_the_same_account_shares_its_count()
+    {
+        var (_, email) = await app.NewSignedInPersonAsync("kate");
+        using var stranger = app.NewBrowser();
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            await stranger.SignInAsync(email, "guess number " + attempt);
+        }
+
+        // The Kelvin sign normalises to K: Identity finds the same account, so the throttle must count it as one.
+        var variant = "\u212A" + email[1..];
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await stranger.SignInAsync(variant, "guess number five")).Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await stranger.SignInAsync(email.ToUpperInvariant(), "guess number six")).Status);
+    }
+}
+
+public sealed class AccountFormThrottleTests(FormThrottledApp app) : IClassFixture<FormThrottledApp>
+{
     [Fact]
     public async Task Account_forms_are_throttled_per_client_address()
     {

@@ -35,7 +35,7 @@ public class CareerCompassFactory : WebApplicationFactory<Program>
         ["App:PublicBaseUrl"] = "http://localhost",
         // Tests sign many people in from one address; the throttling tests set their own limits.
         ["RateLimits:SignInPerAddressPerMinute"] = "100000",
-        ["RateLimits:SignInPerAccountPerHour"] = "100000",
+        ["RateLimits:SignInFailuresPerAccountPerHour"] = "100000",
         ["RateLimits:AccountFormsPerAddressPerHour"] = "100000",
     };
 

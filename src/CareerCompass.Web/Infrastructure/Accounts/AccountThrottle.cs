@@ -6,28 +6,31 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CareerCompass.Web.Infrastructure.Accounts;
 
 /// <summary>
-/// Slows down guessing without handing strangers a way to lock someone out: sign-in is throttled per client
-/// address and per account (a throttled attempt is refused before the password is checked, so it never counts
-/// towards the lock-out), and the forms that send e-mail or create accounts per client address. Limits are per
-/// instance (in memory); see docs/security.md.
+/// Slows down guessing without handing strangers a way to lock someone out: sign-in attempts are throttled per
+/// client address, and wrong passwords per account — except from a browser the owner has signed in on before
+/// (<see cref="TrustedDevices"/>). A throttled attempt is refused before the password is checked, so it never counts
+/// towards the lock-out. The forms that send e-mail or create accounts are throttled per client address. Limits are
+/// per instance (in memory); see docs/security.md.
 /// </summary>
 public sealed class AccountThrottle : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _signInByAddress;
-    private readonly PartitionedRateLimiter<string> _signInByAccount;
     private readonly PartitionedRateLimiter<string> _formsByAddress;
 
-    public AccountThrottle(IConfiguration config)
+    public AccountThrottle(IConfiguration config, TimeProvider clock)
     {
         var limits = config.GetSection("RateLimits");
         _signInByAddress = Window(limits.GetValue("SignInPerAddressPerMinute", 20), TimeSpan.FromMinutes(1));
-        _signInByAccount = Window(limits.GetValue("SignInPerAccountPerHour", 30), TimeSpan.FromHours(1));
+        Failures = new SignInFailures(clock, Math.Max(1, limits.GetValue("SignInFailuresPerAccountPerHour", 30)), TimeSpan.FromHours(1));
         _formsByAddress = Window(limits.GetValue("AccountFormsPerAddressPerHour", 30), TimeSpan.FromHours(1));
     }
 
+    /// <summary>Wrong passwords per account (by normalised e-mail).</summary>
+    public SignInFailures Failures { get; }
+
     /// <summary>Null when this sign-in may go ahead; otherwise how long to wait.</summary>
-    public TimeSpan? SignIn(HttpContext context, string email) =>
-        Acquire(_signInByAddress, ClientAddress(context)) ?? Acquire(_signInByAccount, email.Trim().ToUpperInvariant());
+    public TimeSpan? SignIn(HttpContext context, string normalizedEmail, bool trustedDevice) =>
+        Acquire(_signInByAddress, ClientAddress(context)) ?? (trustedDevice ? null : Failures.WaitFor(normalizedEmail));
 
     /// <summary>Registration, forgot password and resend confirmation, per client address.</summary>
     public TimeSpan? AccountForm(HttpContext context) => Acquire(_formsByAddress, ClientAddress(context));
@@ -35,12 +38,35 @@ public sealed class AccountThrottle : IDisposable
     public void Dispose()
     {
         _signInByAddress.Dispose();
-        _signInByAccount.Dispose();
         _formsByAddress.Dispose();
     }
 
-    /// <summary>The client's address: after the forwarded-headers middleware, the real one behind a known proxy.</summary>
-    public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>
+    /// The client's address (after the forwarded-headers middleware, the real one behind a known proxy). An IPv6
+    /// client counts by its /64, the block one household or server is given, so it can't step through addresses.
+    /// </summary>
+    public static string ClientAddress(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            var bytes = address.GetAddressBytes();
+            Array.Clear(bytes, 8, 8);
+            return new System.Net.IPAddress(bytes) + "/64";
+        }
+
+        return address.ToString();
+    }
 
     private static TimeSpan? Acquire(PartitionedRateLimiter<string> limiter, string key)
     {

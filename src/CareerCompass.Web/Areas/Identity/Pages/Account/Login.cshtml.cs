@@ -13,7 +13,8 @@ namespace CareerCompass.Web.Areas.Identity.Pages.Account;
 /// Sign-in says one thing for every failure — unknown e-mail, wrong password, unconfirmed or paused account — and
 /// takes as long for each, so the form can't be used to find out who has an account. Five wrong passwords in a row
 /// pause the account for 5 minutes and e-mail its owner a link that ends the pause; attempts are throttled per
-/// client address and per account before any of that.
+/// client address, and wrong passwords per account, before any of that. A browser the owner has signed in on
+/// before is trusted (<see cref="TrustedDevices"/>): strangers' guesses don't hold it up.
 /// </summary>
 [AllowAnonymous]
 public sealed class Login(
@@ -21,6 +22,7 @@ public sealed class Login(
     AccountThrottle throttle,
     SignInTiming timing,
     AccountMailOutbox mail,
+    TrustedDevices devices,
     ILogger<Login> logger) : PageModel
 {
     public const string FailedMessage =
@@ -66,27 +68,40 @@ public sealed class Login(
         }
 
         var email = Input.Email.Trim();
-        if (throttle.SignIn(HttpContext, email) is { } wait)
+        var users = signIn.UserManager;
+        var account = users.NormalizeEmail(email) ?? email.ToUpperInvariant();
+        var trusted = devices.IsTrusted(Request, account);
+        if (throttle.SignIn(HttpContext, account, trusted) is { } wait)
         {
             return this.TooManyAttemptsPage(wait);
         }
 
-        var user = await signIn.UserManager.FindByEmailAsync(email);
+        var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
             timing.SpendAsMuchAsAPasswordCheck(Input.Password);
-            return Failed();
+            return Failed(account);
         }
 
-        var wasPaused = await signIn.UserManager.IsLockedOutAsync(user);
+        var wasPaused = await users.IsLockedOutAsync(user);
+        if (wasPaused && trusted && await users.CheckPasswordAsync(user, Input.Password))
+        {
+            // The pause is against strangers' guesses; the owner's own browser with the right password ends it.
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+            wasPaused = false;
+        }
+
         var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        if (result.Succeeded || result.RequiresTwoFactor)
         {
-            return LocalRedirect(ReturnUrl);
-        }
+            throttle.Failures.Forget(account);
+            if (result.Succeeded)
+            {
+                devices.Trust(HttpContext, account);
+                return LocalRedirect(ReturnUrl);
+            }
 
-        if (result.RequiresTwoFactor)
-        {
             return RedirectToPage("./LoginWith2fa", new { ReturnUrl, Input.RememberMe });
         }
 
@@ -103,11 +118,12 @@ public sealed class Login(
             timing.SpendAsMuchAsAPasswordCheck(Input.Password);
         }
 
-        return Failed();
+        return Failed(account);
     }
 
-    private PageResult Failed()
+    private PageResult Failed(string account)
     {
+        throttle.Failures.Record(account);
         ModelState.AddModelError(string.Empty, FailedMessage);
         return Page();
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using CareerCompass.Web.Data;
+using CareerCompass.Web.Infrastructure.Accounts;
 using CareerCompass.Web.Infrastructure.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +12,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace CareerCompass.Web.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
-public sealed class ResetPassword(UserManager<AppUser> users, UserSessions sessions) : PageModel
+public sealed class ResetPassword(UserManager<AppUser> users, UserSessions sessions, AccountThrottle throttle) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -42,11 +43,17 @@ public sealed class ResetPassword(UserManager<AppUser> users, UserSessions sessi
             return Page();
         }
 
+        if (throttle.AccountForm(HttpContext) is { } wait)
+        {
+            return this.TooManyAttemptsPage(wait);
+        }
+
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is null)
         {
-            // Don't reveal whether the e-mail has an account.
-            return RedirectToPage("./ResetPasswordConfirmation");
+            // An address without an account gets what an account gets for a link that isn't its own.
+            ModelState.AddModelError(string.Empty, users.ErrorDescriber.InvalidToken().Description);
+            return Page();
         }
 
         var result = await users.ResetPasswordAsync(user, Input.Code, Input.Password);
@@ -55,6 +62,7 @@ public sealed class ResetPassword(UserManager<AppUser> users, UserSessions sessi
             // Proving control of the mailbox ends a pause that strangers' guesses may have caused.
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
+            throttle.Failures.Forget(user.NormalizedEmail ?? string.Empty);
 
             // Whoever may have known the old password is signed out everywhere.
             await sessions.EndAllAsync(user.Id);

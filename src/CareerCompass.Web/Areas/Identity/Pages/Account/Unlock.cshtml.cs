@@ -9,7 +9,7 @@ namespace CareerCompass.Web.Areas.Identity.Pages.Account;
 
 /// <summary>The link in the "we paused sign-in" e-mail: it ends the pause, so strangers' guesses can't keep the owner out.</summary>
 [AllowAnonymous]
-public sealed class Unlock(UserManager<AppUser> users) : PageModel
+public sealed class Unlock(UserManager<AppUser> users, AccountThrottle throttle) : PageModel
 {
     public bool Unlocked { get; private set; }
 
@@ -21,6 +21,7 @@ public sealed class Unlock(UserManager<AppUser> users) : PageModel
         {
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
+            throttle.Failures.Forget(user.NormalizedEmail ?? string.Empty);
             Unlocked = true;
         }
 
