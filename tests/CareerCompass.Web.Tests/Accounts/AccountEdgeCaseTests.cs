@@ -69,7 +69,7 @@ public sealed class AccountEdgeCaseTests(CareerCompassFactory app) : IClassFixtu
         var form = await browser.GetAsync("/Identity/Account/Manage/Email");
 
         var answer = await browser.SubmitAsync(
-            form, "#email-form", new Dictionary<string, string> { ["Input.NewEmail"] = address },
+            form, "#email-form", new Dictionary<string, string> { ["Input.NewEmail"] = address, ["Input.Password"] = People.GoodPassword },
             action: "/Identity/Account/Manage/Email?handler=ChangeEmail");
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
@@ -103,7 +103,7 @@ public sealed class AccountEdgeCaseTests(CareerCompassFactory app) : IClassFixtu
         var newEmail = People.NewEmail("moved");
 
         // 127.0.0.1 is served (a loopback alias of the configured http://localhost), yet links must not use it.
-        using var answer = await PostFromAnotherHostAsync(browser, "/Identity/Account/Manage/Email?handler=ChangeEmail", form, new KeyValuePair<string, string>("Input.NewEmail", newEmail));
+        using var answer = await PostFromAnotherHostAsync(browser, "/Identity/Account/Manage/Email?handler=ChangeEmail", form, new KeyValuePair<string, string>("Input.NewEmail", newEmail), new KeyValuePair<string, string>("Input.Password", People.GoodPassword));
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
         Assert.Contains("check your inbox", (await browser.GetAsync("/Identity/Account/Manage/Email")).Text, StringComparison.OrdinalIgnoreCase);
 
@@ -114,6 +114,29 @@ public sealed class AccountEdgeCaseTests(CareerCompassFactory app) : IClassFixtu
 
         await browser.SignOutAsync();
         Assert.Contains("Your dashboard", (await browser.SignInAsync(newEmail)).Text, StringComparison.Ordinal);
+        browser.Dispose();
+    }
+
+    [Fact]
+    public async Task Changing_the_email_needs_the_current_password_and_tells_the_current_address()
+    {
+        var (browser, email) = await app.NewSignedInPersonAsync();
+        var newEmail = People.NewEmail("thief");
+        var form = await browser.GetAsync("/Identity/Account/Manage/Email");
+
+        var refused = await browser.SubmitAsync(form, "#email-form", new Dictionary<string, string> { ["Input.NewEmail"] = newEmail, ["Input.Password"] = "a guess at the password" });
+        var missing = await browser.SubmitAsync(form, "#email-form", new Dictionary<string, string> { ["Input.NewEmail"] = newEmail });
+
+        Assert.Contains(CareerCompass.Web.Areas.Identity.Pages.Account.Manage.Email.WrongPasswordMessage, refused.Errors);
+        Assert.Equal(newEmail, refused.Document.QuerySelector("input[name='Input.NewEmail']")!.GetAttribute("value"));
+        Assert.Contains("Please enter your current password, so we know it's you.", missing.Errors);
+        await Task.Delay(300);
+        Assert.Empty(app.Mailbox.To(newEmail, "Confirm your new e-mail"));
+
+        await browser.SubmitAsync(form, "#email-form", new Dictionary<string, string> { ["Input.NewEmail"] = newEmail, ["Input.Password"] = People.GoodPassword });
+        var notice = await app.Mailbox.WaitForAsync(email, "is being changed");
+        Assert.Contains(newEmail, notice.Body, StringComparison.Ordinal);
+        Assert.Single(app.Mailbox.To(newEmail, "Confirm your new e-mail"));
         browser.Dispose();
     }
 
@@ -184,7 +207,7 @@ public sealed class AccountEdgeCaseTests(CareerCompassFactory app) : IClassFixtu
         HtmlChecks.AssertWellFormedAndLabelled(delete);
         Assert.NotNull(delete.Document.QuerySelector("a.nav-link.active[href$='/Manage/PersonalData']"));
         var refused = await browser.SubmitAsync(
-            await browser.GetAsync("/Identity/Account/Manage/Email"), "#email-form", new Dictionary<string, string> { ["Input.NewEmail"] = "a@b..c" },
+            await browser.GetAsync("/Identity/Account/Manage/Email"), "#email-form", new Dictionary<string, string> { ["Input.NewEmail"] = "a@b..c", ["Input.Password"] = People.GoodPassword },
             action: "/Identity/Account/Manage/Email?handler=ChangeEmail");
         HtmlChecks.AssertWellFormedAndLabelled(refused);
         browser.Dispose();

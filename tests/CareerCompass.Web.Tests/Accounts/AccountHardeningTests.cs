@@ -129,7 +129,11 @@ public sealed class AccountHardeningTests(CareerCompassFactory app) : IClassFixt
 
         Assert.Equal([Login.FailedMessage], (await browser.SignInAsync(email)).Errors);
         var notice = await app.Mailbox.WaitForAsync(email, "paused sign-in");
-        var unlock = await browser.GetAsync(new Uri(notice.Links.Single(l => l.Contains("/Account/Unlock", StringComparison.Ordinal))).PathAndQuery);
+        var opened = await browser.GetAsync(new Uri(notice.Links.Single(l => l.Contains("/Account/Unlock", StringComparison.Ordinal))).PathAndQuery);
+
+        // Opening the link (as a mail scanner would) changes nothing; pressing the button does.
+        Assert.Equal([Login.FailedMessage], (await browser.SignInAsync(email)).Errors);
+        var unlock = await browser.SubmitAsync(opened, "#unlock-form");
         Assert.Contains("You can sign in again", unlock.Text, StringComparison.Ordinal);
 
         var signedIn = await browser.SignInAsync(email);
@@ -150,6 +154,11 @@ public sealed class AccountHardeningTests(CareerCompassFactory app) : IClassFixt
         var link = new Uri(notice.Links.Single(l => l.Contains("/Account/Unlock", StringComparison.Ordinal))).PathAndQuery;
         var altered = await browser.GetAsync(link.Replace("code=", "code=AA", StringComparison.Ordinal));
         Assert.Contains("That link didn't work", altered.Text, StringComparison.Ordinal);
+        Assert.Null(altered.Document.QuerySelector("#unlock-form"));
+        var genuine = await browser.GetAsync(link);
+        var token = genuine.Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        var forged = await browser.PostAsync("/Identity/Account/Unlock", [new("UserId", genuine.Document.QuerySelector("input[name='UserId']")!.GetAttribute("value")!), new("Code", "AA"), new("__RequestVerificationToken", token)]);
+        Assert.Contains("That link didn't work", forged.Text, StringComparison.Ordinal);
         Assert.Equal([Login.FailedMessage], (await browser.SignInAsync(email)).Errors);
     }
 

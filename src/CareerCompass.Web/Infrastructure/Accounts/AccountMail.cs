@@ -68,6 +68,20 @@ public sealed class AccountMail(UserManager<AppUser> users, IEmailSender sender,
             "<p>If you didn't ask for this, you can ignore this message: nothing changes.</p>");
     }
 
+    /// <summary>Tells the current address that a move to another one was asked for: if it wasn't them, they can act.</summary>
+    public async Task SendChangeEmailNoticeAsync(AppUser user, string newEmail)
+    {
+        var reset = PageLink("/Account/ForgotPassword", new { area = "Identity" });
+        await sender.SendEmailAsync(
+            user.Email!,
+            "Your CareerCompass e-mail address is being changed",
+            $"<p>Someone signed in to your account asked to use <strong>{HtmlEncoder.Default.Encode(newEmail)}</strong> " +
+            "instead of this address. Nothing changes until a link sent there is opened.</p>" +
+            "<p>If that was you, there's nothing more to do here. If it wasn't, " +
+            $"<a href=\"{HtmlEncoder.Default.Encode(reset)}\">choose a new password</a> straight away: that signs everyone out " +
+            "of your account.</p>");
+    }
+
     /// <summary>Tells the owner that sign-in is paused, with a link that ends the pause at once.</summary>
     public async Task SendLockedOutAsync(string userId)
     {

@@ -8,16 +8,20 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CareerCompass.Web.Areas.Identity.Pages.Account.Manage;
 
 /// <summary>
-/// Changing the e-mail address: a link goes to the new address (from <see cref="AccountMail"/>, so built from the
+/// Changing the e-mail address asks for the current password (checked like a sign-in, so it counts towards the
+/// pause) — a session someone copied can't move the account to their own mailbox — and tells the current address.
+/// A link goes to the new address (from <see cref="AccountMail"/>, so built from the
 /// configured public address) and nothing changes until it is opened. An address our mail sender can't use is
 /// refused at the field. Both forms send mail, so they are throttled like the other account forms.
 /// </summary>
-public sealed class Email(UserManager<AppUser> users, AccountMail mail, AccountThrottle throttle, ILogger<Email> logger) : PageModel
+public sealed class Email(UserManager<AppUser> users, SignInManager<AppUser> signIn, AccountMail mail, AccountThrottle throttle, ILogger<Email> logger) : PageModel
 {
     public const string LinkSentMessage =
         "We've sent a link to your new address. Please check your inbox and open it to finish the change; until then you sign in with your current address.";
 
     public const string UnchangedMessage = "That's already your e-mail address, so nothing has changed.";
+
+    public const string WrongPasswordMessage = "That isn't your current password. Please try again.";
 
     public const string VerificationSentMessage = "We've sent a new confirmation link. Please check your inbox; it can take a few minutes.";
 
@@ -70,7 +74,17 @@ public sealed class Email(UserManager<AppUser> users, AccountMail mail, AccountT
             return this.TooManyAttemptsPage(wait);
         }
 
+        var check = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
+        if (!check.Succeeded)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Password)}", check.IsLockedOut
+                ? "For your safety, changes that need your password are paused for a few minutes after several wrong tries."
+                : WrongPasswordMessage);
+            return Page();
+        }
+
         await mail.SendChangeEmailAsync(user, newEmail);
+        await mail.SendChangeEmailNoticeAsync(user, newEmail);
         logger.LogInformation("A link to change the e-mail address was sent.");
         StatusMessage = LinkSentMessage;
         return RedirectToPage();
@@ -115,5 +129,11 @@ public sealed class Email(UserManager<AppUser> users, AccountMail mail, AccountT
         [StringLength(PasswordRules.EmailMaximumLength, ErrorMessage = "Please use an e-mail address under 256 characters.")]
         [Display(Name = "New e-mail")]
         public string NewEmail { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Please enter your current password, so we know it's you.")]
+        [StringLength(PasswordRules.MaximumLength, ErrorMessage = PasswordRules.TooLong)]
+        [DataType(DataType.Password)]
+        [Display(Name = "Current password")]
+        public string Password { get; set; } = string.Empty;
     }
 }
