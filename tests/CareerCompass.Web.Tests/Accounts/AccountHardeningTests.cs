@@ -6,7 +6,7 @@ using CareerCompass.Web.Tests.Infrastructure;
 namespace CareerCompass.Web.Tests.Accounts;
 
 /// <summary>The account findings of the attack pass: forged hosts, lock-out by strangers, learning who has an account.</summary>
-public sealed class AccountHardeningTests(CareerCompassFactory app) : IClassFixture<CareerCompassFactory>
+public sealed class AccountHardeningTests(CareerCompassFactory app, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<CareerCompassFactory>
 {
     [Fact]
     public async Task A_forged_Host_header_is_refused_and_mails_nothing()
@@ -114,6 +114,7 @@ public sealed class AccountHardeningTests(CareerCompassFactory app) : IClassFixt
 
         var unknownMedian = unknown.Order().ElementAt(unknown.Count / 2);
         var wrongMedian = wrong.Order().ElementAt(wrong.Count / 2);
+        output.WriteLine($"Median sign-in: unknown e-mail {unknownMedian:F1} ms, wrong password {wrongMedian:F1} ms");
         Assert.True(unknownMedian >= wrongMedian * 0.5, $"unknown e-mail {unknownMedian:F1} ms, wrong password {wrongMedian:F1} ms");
     }
 
