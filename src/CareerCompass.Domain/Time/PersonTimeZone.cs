@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 
 namespace CareerCompass.Domain.Time;
@@ -12,7 +13,11 @@ public static class PersonTimeZone
 
     public const int MaxLength = 64;
 
-    public static TimeZoneInfo Utc => TimeZoneInfo.Utc;
+    private static readonly Lazy<FrozenDictionary<string, TimeZoneInfo>> Known = new(() =>
+        All.ToFrozenDictionary(z => z.Id, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>The server's zones (on Linux, IANA ids from the system's tz database).</summary>
+    public static IReadOnlyList<TimeZoneInfo> All => TimeZoneInfo.GetSystemTimeZones();
 
     /// <summary>
     /// The server's zone for <paramref name="id"/> with its id as the server spells it, or false: empty, too long,
@@ -26,7 +31,15 @@ public static class PersonTimeZone
             return false;
         }
 
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) || !found.HasIanaId)
+        if (Known.Value.TryGetValue(id, out var listed))
+        {
+            zone = listed;
+            return true;
+        }
+
+        // Another name the server has a file for (Chromium reports "Asia/Calcutta" where the list says
+        // "Asia/Kolkata"), spelt exactly: the system's lookup is case-insensitive only for zones it has cached.
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) || !found.HasIanaId || !string.Equals(found.Id, id, StringComparison.Ordinal))
         {
             return false;
         }
