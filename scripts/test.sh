@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Runs every test: domain, HTTP integration and real-browser journeys.
-# On a fresh Debian machine it first installs what the browser tests need (Debian's Chromium) with apt-get.
+# On a fresh Debian machine it first installs what the tests need (Debian's Chromium, tzdata) with apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Debian's Chromium for the browser tests..."
+# Debian's Chromium for the browser tests, and the tz database (time zones are IANA ids from /usr/share/zoneinfo).
+missing=""
+if ! command -v chromium >/dev/null 2>&1; then missing="chromium fonts-dejavu-core"; fi
+if [ ! -e /usr/share/zoneinfo/Europe/London ]; then missing="$missing tzdata"; fi
+if [ -n "$missing" ]; then
+  echo "Installing what the tests need:$missing..."
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
 log="$(mktemp)"

@@ -9,6 +9,7 @@ using CareerCompass.Web.Infrastructure.Persistence;
 using CareerCompass.Web.Infrastructure.Requests;
 using CareerCompass.Web.Infrastructure.Security;
 using CareerCompass.Web.Infrastructure.Sessions;
+using CareerCompass.Web.Infrastructure.Time;
 using CareerCompass.Web.Pages.Goals;
 using CareerCompass.Web.Pages.Reflection;
 using FluentValidation;
@@ -76,6 +77,7 @@ services.AddDefaultIdentity<AppUser>(options =>
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
     })
     .AddRoles<IdentityRole>()
+    .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
     .AddEntityFrameworkStores<AppDbContext>()
     .AddErrorDescriber<PlainLanguageIdentityErrors>()
     .AddPasswordValidator<CommonPasswordValidator>();
@@ -97,6 +99,8 @@ services.AddSingleton<DatabaseTicketStore>();
 services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
     .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);
 services.AddScoped<UserSessions>();
+// "Today" is the person's own date: their time zone rides in the sign-in (AppClaimsPrincipalFactory).
+services.AddScoped<PersonClock>();
 services.AddAntiforgery(options =>
 {
     options.Cookie.Name = "CareerCompass.Antiforgery";

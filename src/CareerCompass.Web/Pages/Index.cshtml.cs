@@ -3,6 +3,7 @@ using CareerCompass.Domain.Journey;
 using CareerCompass.Domain.Reflection;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure.Authorization;
+using CareerCompass.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace CareerCompass.Web.Pages;
 /// queries whatever the number of goals and milestones (a test counts them).
 /// </summary>
 [AllowAnonymous]
-public sealed class Index(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class Index(AppDbContext db, PersonClock clock) : PageModel
 {
     public IReadOnlyList<JourneyStep> Journey { get; private set; } = [];
 
@@ -38,7 +39,7 @@ public sealed class Index(AppDbContext db, TimeProvider clock) : PageModel
             return;
         }
 
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = clock.Today;
         var today = Today;
         FollowUpsDue = await db.Contacts.CountAsync(c => c.OwnerId == userId && c.NextFollowUpOn != null && c.NextFollowUpOn <= today);
         ReflectionStepsDone = await db.ReflectionSteps.CountAsync(s => s.OwnerId == userId && s.CompletedAtUtc != null);

@@ -11,15 +11,22 @@ public static class People
 
     public static string NewEmail(string who = "person") => $"{who}{Interlocked.Increment(ref _counter)}-{Guid.NewGuid():N}"[..24] + "@example.org";
 
-    public static async Task<WebPage> RegisterAsync(this TestBrowser browser, string email, string password = GoodPassword, string? confirm = null)
+    /// <summary>The register form as a browser without JavaScript sends it; <paramref name="timeZone"/> is what the script would have filled in.</summary>
+    public static async Task<WebPage> RegisterAsync(this TestBrowser browser, string email, string password = GoodPassword, string? confirm = null, string? timeZone = null)
     {
         var form = await browser.GetAsync("/Identity/Account/Register");
-        return await browser.SubmitAsync(form, "#registerForm", new Dictionary<string, string>
+        var values = new Dictionary<string, string>
         {
             ["Input.Email"] = email,
             ["Input.Password"] = password,
             ["Input.ConfirmPassword"] = confirm ?? password,
-        });
+        };
+        if (timeZone is not null)
+        {
+            values["Input.TimeZone"] = timeZone;
+        }
+
+        return await browser.SubmitAsync(form, "#registerForm", values);
     }
 
     public static async Task<WebPage> ConfirmFromMailAsync(this TestBrowser browser, Mailbox mailbox, string email)
@@ -46,11 +53,11 @@ public static class People
     }
 
     /// <summary>A new person, registered, confirmed from the mail file and signed in, in a browser of their own.</summary>
-    public static async Task<(TestBrowser Browser, string Email)> NewSignedInPersonAsync(this CareerCompassFactory app, string who = "person")
+    public static async Task<(TestBrowser Browser, string Email)> NewSignedInPersonAsync(this CareerCompassFactory app, string who = "person", string? timeZone = null)
     {
         var browser = app.NewBrowser();
         var email = NewEmail(who);
-        await browser.RegisterAsync(email);
+        await browser.RegisterAsync(email, timeZone: timeZone);
         var confirmed = await browser.ConfirmFromMailAsync(app.Mailbox, email);
         if (confirmed.Status != HttpStatusCode.OK)
         {

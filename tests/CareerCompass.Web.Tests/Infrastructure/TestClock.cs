@@ -13,6 +13,15 @@ public sealed class TestClock : TimeProvider
         }
     }
 
+    /// <summary>Moves the clock to <paramref name="instant"/> (sign-ins older than 14 days expire, as they would).</summary>
+    public void SetTo(DateTimeOffset instant)
+    {
+        lock (this)
+        {
+            _now = instant;
+        }
+    }
+
     public void Advance(TimeSpan by)
     {
         lock (this)

@@ -100,6 +100,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         { "GET", "/Reflection/Summary", Persona.Anonymous, Outcome.SignIn },
         { "GET", "/Reflection/Summary", Persona.Owner, Outcome.Ok },
         { "POST", "/Reflection/Vision?handler=Autosave", Persona.Anonymous, Outcome.SignIn },
+
+        // Settings are always the signed-in person's own.
+        { "GET", "/Settings", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Settings", Persona.Owner, Outcome.Ok },
+        { "GET", "/Settings", Persona.Other, Outcome.Ok },
+        { "POST", "/Settings?handler=TimeZone", Persona.Anonymous, Outcome.SignIn },
     };
 
     [Theory]

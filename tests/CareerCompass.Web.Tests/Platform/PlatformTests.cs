@@ -86,6 +86,7 @@ public sealed class PlatformTests(CareerCompassFactory app) : IClassFixture<Care
             "/Identity/Account/Manage", "/Identity/Account/Manage/Email", "/Identity/Account/Manage/ChangePassword",
             "/Identity/Account/Manage/TwoFactorAuthentication", "/Identity/Account/Manage/EnableAuthenticator",
             "/Identity/Account/Manage/PersonalData", "/Identity/Account/Manage/DeletePersonalData", "/Contacts", "/Contacts/Edit",
+            "/Settings", "/Identity/Account/Manage/Sessions",
         })
         {
             var page = await browser.GetAsync(path);

@@ -3,6 +3,7 @@ using CareerCompass.Domain.Contacts;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure.Authorization;
 using CareerCompass.Web.Infrastructure.Persistence;
+using CareerCompass.Web.Infrastructure.Time;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CareerCompass.Web.Pages.Contacts;
 
 /// <summary>Add a contact, or change or delete one of the person's own. Saves based on an older version are refused.</summary>
-public sealed class Edit(AppDbContext db, IAuthorizationService authorization, IValidator<Edit.InputModel> validator, TimeProvider clock) : PageModel
+public sealed class Edit(AppDbContext db, IAuthorizationService authorization, IValidator<Edit.InputModel> validator, PersonClock clock) : PageModel
 {
     public const string StaleMessage =
         "This contact was changed somewhere else (perhaps in another tab) after you opened it. Your changes are still below — " +
@@ -71,7 +72,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
             return Page();
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var result = await db.ApplyAndSaveAsync(ModelState, nameof(Input), StaleMessage, () =>
         {
             if (contact is null)

@@ -1,5 +1,6 @@
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure.Authorization;
+using CareerCompass.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CareerCompass.Web.Pages.Contacts;
 
 /// <summary>The person's own network: mentors, contacts and when to follow up.</summary>
-public sealed class Index(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class Index(AppDbContext db, PersonClock clock) : PageModel
 {
     public IReadOnlyList<Row> Contacts { get; private set; } = [];
 
@@ -19,7 +20,7 @@ public sealed class Index(AppDbContext db, TimeProvider clock) : PageModel
     public async Task OnGetAsync()
     {
         var userId = User.RequireUserId();
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = clock.Today;
         Contacts = await db.Contacts
             .Where(c => c.OwnerId == userId)
             .OrderBy(c => c.NextFollowUpOn == null)

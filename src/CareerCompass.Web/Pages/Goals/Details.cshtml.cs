@@ -33,7 +33,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
 
     public GoalProgress Progress => GoalProgress.Of(Milestones.Select(m => m.Status));
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => CareerCompass.Web.Infrastructure.Time.PersonClaims.Today(User, clock);
 
     [TempData(Key = StatusMessages.Key)]
     public string? StatusMessage { get; set; }

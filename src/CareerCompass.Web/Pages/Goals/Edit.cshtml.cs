@@ -3,6 +3,7 @@ using CareerCompass.Domain.Goals;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure.Authorization;
 using CareerCompass.Web.Infrastructure.Persistence;
+using CareerCompass.Web.Infrastructure.Time;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace CareerCompass.Web.Pages.Goals;
 /// Write or change a goal with the SMART coach alongside. Saves as a draft whatever the coach says; the verdict is
 /// shown after saving without JavaScript and live as the person types with it.
 /// </summary>
-public sealed class Edit(AppDbContext db, IAuthorizationService authorization, ReflectionChoices reflection, IValidator<Edit.InputModel> validator, TimeProvider clock) : PageModel
+public sealed class Edit(AppDbContext db, IAuthorizationService authorization, ReflectionChoices reflection, IValidator<Edit.InputModel> validator, PersonClock clock) : PageModel
 {
     public const string StaleMessage =
         "This goal was changed somewhere else (perhaps in another tab) after you opened it. Your text is still below — " +
@@ -41,7 +42,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
 
     public SmartVerdict Verdict { get; private set; } = null!;
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today;
 
     public async Task<IActionResult> OnGetAsync([FromRoute] int? id, int? example)
     {

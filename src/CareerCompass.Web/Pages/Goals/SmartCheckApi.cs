@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using CareerCompass.Domain.Goals;
+using CareerCompass.Domain.Time;
+using CareerCompass.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CareerCompass.Web.Pages.Goals;
@@ -10,7 +12,8 @@ namespace CareerCompass.Web.Pages.Goals;
 /// <summary>
 /// <c>POST /api/goals/smart-check</c>: the live SMART coach as JSON, for the goal editor's script and anyone trying
 /// a goal statement. Anonymous, changes nothing, rate-limited per client address; bad input gets a 400 with a message.
-/// Answers are about one person's draft, so none is ever cached (<c>Cache-Control: no-store</c>), refusals included.
+/// "Today" (a deadline must be after it) is the signed-in person's, or that of the optional <c>timeZone</c> sent
+/// (an IANA id), or UTC. Answers are about one person's draft, so none is ever cached (<c>Cache-Control: no-store</c>), refusals included.
 /// </summary>
 public static class SmartCheckApi
 {
@@ -124,12 +127,19 @@ public static class SmartCheckApi
 
         var confidence = Number(body, "confidence", 1, 10, errors);
         var linked = Number(body, "linkedItems", 0, 1000, errors);
+        var zoneText = Text(body, "timeZone", 100, errors);
+        var zone = TimeZoneInfo.Utc;
+        if (zoneText is not null && !PersonTimeZone.TryFind(zoneText, out zone))
+        {
+            errors.Add("\"timeZone\" must be an IANA time zone this server knows, such as \"Europe/London\", or null.");
+        }
         if (errors.Count > 0)
         {
             return Problem(string.Join(" ", errors));
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // "Today" on the person's calendar: a signed-in person's own zone, else the one sent, else UTC.
+        var today = PersonalDate.Today(clock.GetUtcNow(), context.User.Identity?.IsAuthenticated == true ? context.User.TimeZone() : zone ?? TimeZoneInfo.Utc);
         var verdict = SmartCoach.Check(new SmartInput(statement!, horizon, measure, target, deadline, confidence, linked), today);
         return Results.Ok(new
         {

@@ -1,3 +1,4 @@
+using CareerCompass.Domain.Time;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +10,8 @@ namespace CareerCompass.Web.Areas.Identity.Pages.Account;
 
 /// <summary>
 /// Registration says plainly when an e-mail already has an account (a documented choice: see docs/security.md),
-/// so it is throttled per client address.
+/// so it is throttled per client address. The new account's time zone comes from the browser (a hidden field that
+/// <c>wwwroot/js/time-zone.js</c> fills); one this server doesn't know, or none, means UTC — never an error.
 /// </summary>
 [AllowAnonymous]
 public sealed class Register(UserManager<AppUser> users, AccountMail mail, AccountThrottle throttle, ILogger<Register> logger) : PageModel
@@ -24,6 +26,7 @@ public sealed class Register(UserManager<AppUser> users, AccountMail mail, Accou
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
         ReturnUrl = returnUrl ??= Url.Content("~/");
+        Input.TimeZone = PersonTimeZone.TryFind(Input.TimeZone, out var zone) ? zone.Id : null;
         if (!ModelState.IsValid)
         {
             return Page();
@@ -35,7 +38,7 @@ public sealed class Register(UserManager<AppUser> users, AccountMail mail, Accou
         }
 
         var email = Input.Email.Trim();
-        var user = new AppUser { UserName = email, Email = email };
+        var user = new AppUser { UserName = email, Email = email, TimeZone = Input.TimeZone ?? PersonTimeZone.Default };
         var result = await users.CreateAsync(user, Input.Password);
         if (!result.Succeeded)
         {
@@ -58,5 +61,7 @@ public sealed class Register(UserManager<AppUser> users, AccountMail mail, Accou
 
     public sealed class InputModel : EmailAndNewPasswordInput
     {
+        /// <summary>The browser's IANA zone, if it said; checked against the server's list, never refused.</summary>
+        public string? TimeZone { get; set; }
     }
 }

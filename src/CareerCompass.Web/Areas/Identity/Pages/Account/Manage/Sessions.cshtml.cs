@@ -1,13 +1,17 @@
 using CareerCompass.Web.Infrastructure.Authorization;
 using CareerCompass.Web.Infrastructure.Sessions;
+using CareerCompass.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareerCompass.Web.Areas.Identity.Pages.Account.Manage;
 
 /// <summary>Where you're signed in, and a way to end any of it: each session is a row on the server, so ending it is immediate.</summary>
-public sealed class Sessions(UserSessions sessions) : PageModel
+public sealed class Sessions(UserSessions sessions, PersonClock clock) : PageModel
 {
+    /// <summary>Times are stored in UTC and shown on the person's own clock.</summary>
+    public PersonClock Clock => clock;
+
     public IReadOnlyList<SessionSummary> List { get; private set; } = [];
 
     [TempData]
