@@ -135,4 +135,22 @@ public sealed class GoalHistoryTests(CareerCompassFactory app) : IClassFixture<C
         owner.Dispose();
         stranger.Dispose();
     }
+
+    [Fact]
+    public async Task A_milestone_moved_to_an_earlier_date_lets_the_deadline_come_forward()
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var (page, id) = await GoalPageTests.CreateGoalAsync(browser, new() { ["Input.Statement"] = "Move into UX design", ["Input.Deadline"] = "2027-06-01" });
+        page = await AddMilestoneAsync(browser, page, "Portfolio review", "2027-05-12");
+
+        var moved = await browser.SubmitAsync(page, "form[action*='handler=RescheduleMilestone']", new Dictionary<string, string> { ["dueOn"] = "2027-02-20" });
+        Assert.Contains("Portfolio review is now due 20 Feb 2027.", moved.Text, StringComparison.Ordinal);
+        var late = await browser.SubmitAsync(moved, "form[action*='handler=RescheduleMilestone']", new Dictionary<string, string> { ["dueOn"] = "2027-07-01" });
+        Assert.Contains(late.Errors, e => e.Contains("after the goal's deadline", StringComparison.Ordinal));
+
+        var edit = await browser.GetAsync($"/Goals/Edit/{id}");
+        var saved = await browser.SubmitAsync(edit, "#goal-form", new Dictionary<string, string> { ["Input.Deadline"] = "2027-03-01" });
+        Assert.Contains("Deadline: 1 June 2027 → 1 March 2027", HistoryText(saved), StringComparison.Ordinal);
+        browser.Dispose();
+    }
 }
