@@ -129,8 +129,9 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
             return Saved($"Moved {milestone.Title} {(up ? "up" : "down")}.");
         });
 
+    /// <summary>Structural too: a new date must not race a new deadline saved from the goal editor.</summary>
     public Task<IActionResult> OnPostRescheduleMilestoneAsync([FromRoute] int id, int milestoneId, DateOnly? dueOn, Guid version) =>
-        ChangeAsync(id, "milestones", structural: false, () =>
+        ChangeAsync(id, "milestones", structural: true, () =>
         {
             if (dueOn is null)
             {
@@ -216,7 +217,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
             }
             catch (DomainRuleException rule)
             {
-                ModelState.AddModelError(rule.Field.Length == 0 ? string.Empty : $"{prefix}.{rule.Field}", rule.Message);
+                ModelState.AddModelError(rule.Field.Length == 0 || prefix.Length == 0 ? string.Empty : $"{prefix}.{rule.Field}", rule.Message);
                 return await ShowAsync();
             }
             catch (StaleRecordException)
