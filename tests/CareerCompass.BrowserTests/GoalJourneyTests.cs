@@ -88,6 +88,18 @@ public sealed class GoalJourneyTests(LiveApp live) : IClassFixture<LiveApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Save goal" }).ClickAsync();
         await checks.CheckAsync(page, "phone-goals-page");
         Assert.True(await PageChecks.FitsTheScreenAsync(page), "The goal page scrolls sideways on a phone.");
+
+        // With a history entry whose long words must wrap, and a milestone with its forms.
+        await page.GetByLabel("Milestone", new() { Exact = true }).FillAsync("Book the exam");
+        await page.GetByLabel("Due", new() { Exact = true }).FillAsync(live.App.Clock.GetUtcNow().AddMonths(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add milestone" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit goal" }).ClickAsync();
+        await page.GetByLabel("Your goal").FillAsync("Earn a digital-marketing certification (Google-Analytics-Individual-Qualification) by December");
+        await page.GetByLabel("What changed, and why?").FillAsync("My manager asked for the analytics one");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save goal" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#history ol > li")).ToContainTextAsync(["My manager asked for the analytics one"]);
+        await checks.CheckAsync(page, "phone-goals-history");
+        Assert.True(await PageChecks.FitsTheScreenAsync(page), "The goal page with its history scrolls sideways on a phone.");
         await page.GotoAsync("/");
         await checks.CheckAsync(page, "phone-dashboard");
         Assert.True(await PageChecks.FitsTheScreenAsync(page), "The dashboard scrolls sideways on a phone.");

@@ -10,7 +10,10 @@ public enum MilestoneStatus
     Skipped,
 }
 
-/// <summary>A dated step towards a goal. Never due after the goal's deadline, nor before the goal was set.</summary>
+/// <summary>
+/// A dated step towards a goal. Never due after the goal's deadline, nor before the goal was set. Made and changed
+/// through its <see cref="Goal"/> only.
+/// </summary>
 public sealed class Milestone : OwnedEntity
 {
     private Milestone(string ownerId, int goalId)
@@ -26,7 +29,7 @@ public sealed class Milestone : OwnedEntity
 
     public DateOnly DueOn { get; private set; }
 
-    public int Order { get; set; }
+    public int Order { get; private set; }
 
     public MilestoneStatus Status { get; private set; }
 
@@ -34,7 +37,7 @@ public sealed class Milestone : OwnedEntity
 
     public DateOnly? CompletedOn { get; private set; }
 
-    public static Milestone Create(Goal goal, string? title, DateOnly dueOn, string? notes, int order)
+    internal static Milestone Create(Goal goal, string? title, DateOnly dueOn, string? notes, int order)
     {
         ArgumentNullException.ThrowIfNull(goal);
         var milestone = new Milestone(goal.OwnerId, goal.Id) { Order = order };
@@ -42,7 +45,7 @@ public sealed class Milestone : OwnedEntity
         return milestone;
     }
 
-    public void Update(Goal goal, string? title, DateOnly dueOn, string? notes)
+    internal void Update(Goal goal, string? title, DateOnly dueOn, string? notes)
     {
         ArgumentNullException.ThrowIfNull(goal);
         goal.EnsureOpen();
@@ -68,14 +71,14 @@ public sealed class Milestone : OwnedEntity
     }
 
     /// <summary>Sets the status; "done" records the day (and clears it if the step is reopened).</summary>
-    public void SetStatus(MilestoneStatus status, DateOnly today)
+    internal void SetStatus(MilestoneStatus status, DateOnly today)
     {
         Status = status;
         CompletedOn = status == MilestoneStatus.Done ? CompletedOn ?? today : null;
     }
 
     /// <summary>Numbers milestones 0, 1, 2… in the order given, so no two share a place.</summary>
-    public static void Renumber(IEnumerable<Milestone> inOrder)
+    internal static void Renumber(IEnumerable<Milestone> inOrder)
     {
         ArgumentNullException.ThrowIfNull(inOrder);
         var i = 0;

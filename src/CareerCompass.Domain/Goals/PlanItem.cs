@@ -17,7 +17,7 @@ public enum PlanItemKind
     Resource,
 }
 
-/// <summary>One line of a goal's action plan.</summary>
+/// <summary>One line of a goal's action plan, added and removed through its <see cref="Goal"/>.</summary>
 public sealed class PlanItem : OwnedEntity
 {
     private PlanItem(string ownerId, int goalId, PlanItemKind kind, string text)
@@ -38,7 +38,7 @@ public sealed class PlanItem : OwnedEntity
 
     public int? ContactId { get; private set; }
 
-    public static PlanItem Create(Goal goal, PlanItemKind kind, string? text, string? detail, int? contactId)
+    internal static PlanItem Create(Goal goal, PlanItemKind kind, string? text, string? detail, int? contactId)
     {
         ArgumentNullException.ThrowIfNull(goal);
         goal.EnsureOpen();

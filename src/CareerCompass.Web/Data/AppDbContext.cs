@@ -21,6 +21,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<PlanItem> PlanItems => Set<PlanItem>();
 
+    public DbSet<GoalRevision> GoalRevisions => Set<GoalRevision>();
+
     public DbSet<Occupation> Occupations => Set<Occupation>();
 
     public DbSet<OccupationSkill> OccupationSkills => Set<OccupationSkill>();

@@ -27,6 +27,12 @@ public static class IdempotencyKeys
         where T : OwnedEntity
     {
         ArgumentNullException.ThrowIfNull(db);
+        if (db.Entry(record).State == EntityState.Detached)
+        {
+            // Added through its aggregate (a goal's list) rather than a DbSet: let the context find it first.
+            db.ChangeTracker.DetectChanges();
+        }
+
         db.Entry(record).Property<Guid?>(Column).CurrentValue = key == Guid.Empty ? null : key;
     }
 

@@ -16,10 +16,10 @@ public sealed class GoalConcurrencyTests(CareerCompassFactory app) : IClassFixtu
 
     private async Task SeedMilestonesAsync(int goalId, int count) => await app.WriteAsync(async db =>
     {
-        var goal = await db.Goals.SingleAsync(g => g.Id == goalId);
+        var goal = await db.Goals.Include(g => g.Milestones).SingleAsync(g => g.Id == goalId);
         for (var i = 0; i < count; i++)
         {
-            db.Milestones.Add(Milestone.Create(goal, $"Seeded step {i}", Soon, null, i));
+            goal.AddMilestone($"Seeded step {i}", Soon, null);
         }
     });
 
@@ -72,10 +72,10 @@ public sealed class GoalConcurrencyTests(CareerCompassFactory app) : IClassFixtu
         var (_, id) = await GoalPageTests.CreateGoalAsync(browser, new() { ["Input.Statement"] = "Become a team lead" });
         await app.WriteAsync(async db =>
         {
-            var goal = await db.Goals.SingleAsync(g => g.Id == id);
+            var goal = await db.Goals.Include(g => g.PlanItems).SingleAsync(g => g.Id == id);
             for (var i = 0; i < 90; i++)
             {
-                db.PlanItems.Add(PlanItem.Create(goal, PlanItemKind.Skill, $"Seeded skill {i}", null, null));
+                goal.AddPlanItem(PlanItemKind.Skill, $"Seeded skill {i}", null, null);
             }
         });
         var page = await browser.GetAsync($"/Goals/{id}");

@@ -11,8 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CareerCompass.Web.Pages.Goals;
 
 /// <summary>
-/// <c>/Goals/{id}</c>: one goal with its coach verdict, status, milestones and action plan. A fixed number of
-/// queries whatever the number of milestones and plan items. Every post names the goal and is checked against it.
+/// <c>/Goals/{id}</c>: one goal with its coach verdict, status, milestones, action plan and history. A fixed number
+/// of queries whatever the number of milestones, plan items and revisions. Every post names the goal and is checked
+/// against it; each handler loads the goal with its lists, calls one of its methods, saves and redirects.
 /// </summary>
 public sealed class Details(AppDbContext db, IAuthorizationService authorization, ReflectionChoices reflection, TimeProvider clock) : PageModel
 {
@@ -31,6 +32,11 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
 
     public IReadOnlyList<LinkChoice> LinkedItems { get; private set; } = [];
 
+    /// <summary>Every reflection item the person has, by key, to name the links in the history.</summary>
+    public IReadOnlyDictionary<string, string> LinkLabels { get; private set; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<GoalHistoryEntry> History { get; private set; } = [];
+
     public GoalProgress Progress => GoalProgress.Of(Milestones.Select(m => m.Status));
 
     public DateOnly Today => CareerCompass.Web.Infrastructure.Time.PersonClaims.Today(User, clock);
@@ -41,6 +47,8 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
     [TempData(Key = CelebrationKey)]
     public string? Celebration { get; set; }
 
+    private bool _historyLoaded;
+
     [BindProperty]
     public MilestoneInput NewMilestone { get; set; } = new();
 
@@ -50,7 +58,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
     public async Task<IActionResult> OnGetAsync([FromRoute] int id) =>
         await LoadAsync(id, RecordOperations.Read) ? await ShowAsync() : NotFound();
 
-    public Task<IActionResult> OnPostStatusAsync([FromRoute] int id, string change, Guid version) => ChangeAsync(id, fragment: null, structural: false, () =>
+    public Task<IActionResult> OnPostStatusAsync([FromRoute] int id, string change, Guid version, string? reason) => ChangeAsync(id, fragment: null, structural: false, () =>
     {
         if (Goal.Version != version)
         {
@@ -59,13 +67,13 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
 
         switch (change)
         {
-            case "activate": Goal.Activate(Today, anyway: false); return Saved("Your goal is active. One step at a time.");
-            case "activate-anyway": Goal.Activate(Today, anyway: true); return Saved("Your goal is active. You can sharpen it whenever you like.");
-            case "pause": Goal.Pause(); return Saved("Paused. Nothing is lost — resume whenever you're ready.");
-            case "resume": Goal.Resume(); return Saved("Welcome back — your goal is active again.");
-            case "retire": Goal.Retire(); return Saved("Retired. Letting go of a goal that no longer fits is a decision too.");
+            case "activate": Goal.Activate(Today, anyway: false, clock.GetUtcNow()); return Saved("Your goal is active. One step at a time.");
+            case "activate-anyway": Goal.Activate(Today, anyway: true, clock.GetUtcNow()); return Saved("Your goal is active. You can sharpen it whenever you like.");
+            case "pause": Goal.Pause(clock.GetUtcNow()); return Saved("Paused. Nothing is lost — resume whenever you're ready.");
+            case "resume": Goal.Resume(clock.GetUtcNow()); return Saved("Welcome back — your goal is active again.");
+            case "retire": Goal.Retire(reason, clock.GetUtcNow()); return Saved("Retired. Letting go of a goal that no longer fits is a decision too.");
             case "achieve":
-                Goal.MarkAchieved(Today);
+                Goal.MarkAchieved(Today, clock.GetUtcNow());
                 return Saved(null, $"You achieved it: \"{Goal.Statement}\". Take a moment to enjoy that — it's recorded on {GoalLabels.Date(Today)}.");
             default: throw new DomainRuleException(string.Empty, "That isn't something a goal can do.");
         }
@@ -97,50 +105,45 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
             return Outcome.Show;
         }
 
-        var milestone = Goal.AddMilestone(Milestones, NewMilestone.Title, NewMilestone.DueOn!.Value, NewMilestone.Notes);
-        db.Milestones.Add(milestone);
+        var milestone = Goal.AddMilestone(NewMilestone.Title, NewMilestone.DueOn!.Value, NewMilestone.Notes);
         db.SetIdempotencyKey(milestone, NewMilestone.IdempotencyKey);
         return new Outcome("Milestone added.");
     }, prefix: nameof(NewMilestone));
 
     public Task<IActionResult> OnPostMilestoneStatusAsync([FromRoute] int id, int milestoneId, MilestoneStatus status, Guid version) =>
-        ChangeMilestoneAsync(id, milestoneId, version, structural: false, milestone =>
+        ChangeAsync(id, "milestones", structural: false, () =>
         {
-            if (!Enum.IsDefined(status))
-            {
-                throw new DomainRuleException(string.Empty, "Please choose a status from the list.");
-            }
-
-            milestone.SetStatus(status, Today);
-            var progress = GoalProgress.Of(Milestones.Select(m => m.Status));
-            var celebration = status == MilestoneStatus.Done && progress.IsComplete
-                ? $"Every milestone is done — well done! \"{milestone.Title}\" was the last one ({GoalLabels.Date(Today)}). Ready to mark the goal achieved?"
+            var last = Goal.SetMilestoneStatus(milestoneId, status, Today, version);
+            var title = Goal.Milestones.Single(m => m.Id == milestoneId).Title;
+            var celebration = last
+                ? $"Every milestone is done — well done! \"{title}\" was the last one ({GoalLabels.Date(Today)}). Ready to mark the goal achieved?"
                 : null;
-            return new Outcome(status == MilestoneStatus.Done ? $"Done: {milestone.Title}." : $"{milestone.Title}: {GoalLabels.Of(status).ToLowerInvariant()}.", celebration);
+            return Saved(status == MilestoneStatus.Done ? $"Done: {title}." : $"{title}: {GoalLabels.Of(status).ToLowerInvariant()}.", celebration);
         });
 
     public Task<IActionResult> OnPostMoveMilestoneAsync([FromRoute] int id, int milestoneId, string direction, Guid version) =>
-        ChangeMilestoneAsync(id, milestoneId, version, structural: true, milestone =>
+        ChangeAsync(id, "milestones", structural: true, () =>
         {
-            var ordered = Milestones.ToList();
-            var index = ordered.IndexOf(milestone);
-            var target = direction == "up" ? index - 1 : index + 1;
-            if (target >= 0 && target < ordered.Count)
+            var up = direction == "up";
+            var milestone = Goal.MoveMilestone(milestoneId, up ? MilestoneMove.Up : MilestoneMove.Down, version);
+            return Saved($"Moved {milestone.Title} {(up ? "up" : "down")}.");
+        });
+
+    /// <summary>Structural too: a new date must not race a new deadline saved from the goal editor.</summary>
+    public Task<IActionResult> OnPostRescheduleMilestoneAsync([FromRoute] int id, int milestoneId, DateOnly? dueOn, Guid version) =>
+        ChangeAsync(id, "milestones", structural: true, () =>
+        {
+            if (dueOn is null)
             {
-                (ordered[index], ordered[target]) = (ordered[target], ordered[index]);
+                throw new DomainRuleException(string.Empty, "Please choose the new date for this milestone.");
             }
 
-            Milestone.Renumber(ordered);
-            return new Outcome($"Moved {milestone.Title} {(direction == "up" ? "up" : "down")}.");
+            var milestone = Goal.RescheduleMilestone(milestoneId, dueOn.Value, version);
+            return Saved($"{milestone.Title} is now due {GoalLabels.Date(milestone.DueOn)}.");
         });
 
     public Task<IActionResult> OnPostDeleteMilestoneAsync([FromRoute] int id, int milestoneId, Guid version) =>
-        ChangeMilestoneAsync(id, milestoneId, version, structural: true, milestone =>
-        {
-            db.Milestones.Remove(milestone);
-            Milestone.Renumber(Milestones.Where(m => m != milestone));
-            return new Outcome($"Removed {milestone.Title}.");
-        });
+        ChangeAsync(id, "milestones", structural: true, () => Saved($"Removed {Goal.RemoveMilestone(milestoneId, version).Title}."));
 
     public Task<IActionResult> OnPostAddPlanItemAsync([FromRoute] int id) => ChangeAsync(id, "plan", structural: true, async () =>
     {
@@ -169,8 +172,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
         }
         else
         {
-            var item = Goal.AddPlanItem(Plan.Count, NewPlanItem.Kind, NewPlanItem.Text, NewPlanItem.Detail, NewPlanItem.ContactId);
-            db.PlanItems.Add(item);
+            var item = Goal.AddPlanItem(NewPlanItem.Kind, NewPlanItem.Text, NewPlanItem.Detail, NewPlanItem.ContactId);
             db.SetIdempotencyKey(item, NewPlanItem.IdempotencyKey);
             return new Outcome("Added to your action plan.");
         }
@@ -180,34 +182,17 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
 
     public Task<IActionResult> OnPostDeletePlanItemAsync([FromRoute] int id, int itemId, Guid version) => ChangeAsync(id, "plan", structural: true, () =>
     {
-        Goal.EnsureOpen();
-        if (Plan.FirstOrDefault(p => p.Id == itemId) is not { } item)
+        try
+        {
+            return Saved($"Removed \"{Goal.RemovePlanItem(itemId, version).Text}\" from your plan.");
+        }
+        catch (RecordNotFoundException)
         {
             return Task.FromResult(Outcome.Answered("That item was already removed from your plan — perhaps in another tab."));
         }
-
-        if (item.Version != version)
-        {
-            return Task.FromResult(Outcome.Stale);
-        }
-
-        db.PlanItems.Remove(item);
-        return Saved($"Removed \"{item.Text}\" from your plan.");
     });
 
     private static Task<Outcome> Saved(string? message, string? celebration = null) => Task.FromResult(new Outcome(message, celebration));
-
-    private Task<IActionResult> ChangeMilestoneAsync(int id, int milestoneId, Guid version, bool structural, Func<Milestone, Outcome> change) =>
-        ChangeAsync(id, "milestones", structural, () =>
-        {
-            Goal.EnsureOpen();
-            if (Milestones.FirstOrDefault(m => m.Id == milestoneId) is not { } milestone)
-            {
-                return Task.FromResult(Outcome.NotFound);
-            }
-
-            return Task.FromResult(milestone.Version == version ? change(milestone) : Outcome.Stale);
-        });
 
     /// <summary>
     /// The one way a post changes a goal, its milestones or its plan: load the goal afresh, check and apply the change,
@@ -220,7 +205,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
     {
         for (var attempt = 1; ; attempt++)
         {
-            if (!await LoadAsync(id, RecordOperations.Change, track: true))
+            if (!await LoadAsync(id, RecordOperations.Change, withHistory: false))
             {
                 return NotFound();
             }
@@ -232,8 +217,16 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
             }
             catch (DomainRuleException rule)
             {
-                ModelState.AddModelError(rule.Field.Length == 0 ? string.Empty : $"{prefix}.{rule.Field}", rule.Message);
+                ModelState.AddModelError(rule.Field.Length == 0 || prefix.Length == 0 ? string.Empty : $"{prefix}.{rule.Field}", rule.Message);
                 return await ShowAsync();
+            }
+            catch (StaleRecordException)
+            {
+                outcome = Outcome.Stale;
+            }
+            catch (RecordNotFoundException)
+            {
+                outcome = Outcome.NotFound;
             }
 
             switch (outcome.Kind)
@@ -285,32 +278,51 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
         return await ShowAsync();
     }
 
-    private async Task<bool> LoadAsync(int id, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation, bool track = false)
+    /// <summary>
+    /// Loads the goal with its milestones and plan (and, to show the page, its history): one query per list, never
+    /// one per row (<see cref="GoalLoading"/>).
+    /// </summary>
+    private async Task<bool> LoadAsync(int id, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation, bool withHistory = true)
     {
-        var goals = track ? db.Goals : db.Goals.AsNoTracking();
-        var goal = await goals.FirstOrDefaultAsync(g => g.Id == id);
+        var goal = await db.Goals.FirstOrDefaultAsync(g => g.Id == id);
         if (!await authorization.MayAsync(User, goal, operation))
         {
             return false;
         }
 
         Goal = goal!;
-        var milestones = track ? db.Milestones : db.Milestones.AsNoTracking();
-        Milestones = await milestones.Where(m => m.GoalId == id && m.OwnerId == goal!.OwnerId).OrderBy(m => m.Order).ThenBy(m => m.DueOn).ToListAsync();
-        var plan = track ? db.PlanItems : db.PlanItems.AsNoTracking();
-        Plan = await plan.Where(p => p.GoalId == id && p.OwnerId == goal!.OwnerId).OrderBy(p => p.Kind).ThenBy(p => p.Id).ToListAsync();
+        await db.LoadMilestonesAsync(Goal);
+        await db.LoadPlanAsync(Goal);
+        _historyLoaded = withHistory;
+        if (withHistory)
+        {
+            await db.LoadHistoryAsync(Goal);
+        }
+
         return true;
     }
 
     /// <summary>
-    /// Loads what only the page shows (contacts to pick from, the linked reflection items, the coach's verdict) and
-    /// renders it. Posts that succeed redirect instead, so they never pay for these queries.
+    /// Loads what only the page shows (contacts to pick from, the reflection items, the coach's verdict, the history
+    /// when a change loaded the goal without it) and renders it. Posts that succeed redirect instead, so they never
+    /// pay for these queries.
     /// </summary>
     private async Task<IActionResult> ShowAsync()
     {
+        if (!_historyLoaded)
+        {
+            await db.LoadHistoryAsync(Goal);
+            _historyLoaded = true;
+        }
+
+        Milestones = Goal.OrderedMilestones;
+        Plan = [.. Goal.PlanItems.OrderBy(p => p.Kind).ThenBy(p => p.Id)];
+        History = Goal.History();
         Contacts = await db.Contacts.AsNoTracking().Where(c => c.OwnerId == Goal.OwnerId).OrderBy(c => c.Name).ToDictionaryAsync(c => c.Id, c => c.Name);
+        var choices = await reflection.ForAsync(Goal.OwnerId);
         var keys = Goal.Links.Select(ReflectionChoices.Key).ToHashSet();
-        LinkedItems = (await reflection.ForAsync(Goal.OwnerId)).Where(c => keys.Contains(c.Value)).ToList();
+        LinkedItems = choices.Where(c => keys.Contains(c.Value)).ToList();
+        LinkLabels = choices.GroupBy(c => c.Value).ToDictionary(g => g.Key, g => g.First().Label);
         Verdict = Goal.Check(Today);
         return Page();
     }

@@ -77,6 +77,9 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
             {
                 return NotFound();
             }
+
+            // With its milestones: a new deadline must not leave any of them due after it.
+            await db.LoadMilestonesAsync(goal!);
         }
         else if (await db.Goals.CreatedWithAsync(User.RequireUserId(), Input.IdempotencyKey) is { } created)
         {
@@ -112,7 +115,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
             else
             {
                 db.Entry(goal).Property(g => g.Version).OriginalValue = Input.Version;
-                goal.Update(Input.ToDetails(), Today);
+                goal.Revise(Input.ToDetails(), Input.Reason, reviewId: null, clock.GetUtcNow());
             }
         });
         if (result == SaveResult.Duplicate && await db.Goals.CreatedWithAsync(User.RequireUserId(), Input.IdempotencyKey) is { } same)
@@ -173,6 +176,9 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
         /// <summary>Linked reflection items as "Step:ItemId".</summary>
         public List<string> Links { get; init; } = [];
 
+        /// <summary>"What changed, and why?" — optional, kept with the goal's history.</summary>
+        public string? Reason { get; init; }
+
         public Guid Version { get; init; }
 
         /// <summary>New for every form shown; a new goal stores it, so the form sent twice makes one goal.</summary>
@@ -217,6 +223,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
             RuleFor(x => x.SkillList).Must(s => s.Count <= Goal.MaxSkills).WithMessage($"You can list up to {Goal.MaxSkills} skills.")
                 .Must(s => s.All(k => k.Length <= Goal.FieldLength)).WithMessage($"Please keep each skill under {Goal.FieldLength} characters.")
                 .OverridePropertyName(nameof(InputModel.Skills));
+            RuleFor(x => x.Reason).MaximumLength(GoalRevision.ReasonLength).WithMessage($"Please keep the reason under {GoalRevision.ReasonLength} characters.");
             RuleFor(x => x.Links).Must(l => l.Count <= Goal.MaxLinks).WithMessage($"You can link up to {Goal.MaxLinks} items.");
         }
     }
