@@ -22,6 +22,9 @@ public sealed class PersonClock(TimeProvider clock, IHttpContextAccessor http)
     /// <summary>A stored UTC time as the person's wall clock shows it.</summary>
     public DateTime Local(DateTime utc) => PersonalDate.LocalTime(utc, Zone);
 
+    /// <summary>Now, as an instant (what records are stamped with: times are stored in UTC).</summary>
+    public DateTimeOffset UtcNow => clock.GetUtcNow();
+
     /// <summary>Now, on the person's wall clock.</summary>
     public DateTime Now => Local(clock.GetUtcNow().UtcDateTime);
 }

@@ -115,7 +115,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
             else
             {
                 db.Entry(goal).Property(g => g.Version).OriginalValue = Input.Version;
-                goal.Revise(Input.ToDetails(), Input.Reason, reviewId: null, clock.GetUtcNow());
+                goal.Revise(Input.ToDetails(), Input.Reason, reviewId: null, clock.UtcNow);
             }
         });
         if (result == SaveResult.Duplicate && await db.Goals.CreatedWithAsync(User.RequireUserId(), Input.IdempotencyKey) is { } same)
