@@ -55,13 +55,13 @@ public sealed class Login(
         }
 
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
-        ReturnUrl = LocalOrHome(returnUrl);
+        ReturnUrl = Url.LocalOrHome(returnUrl);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
-        ReturnUrl = LocalOrHome(returnUrl);
+        ReturnUrl = Url.LocalOrHome(returnUrl);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -127,8 +127,6 @@ public sealed class Login(
         ModelState.AddModelError(string.Empty, FailedMessage);
         return Page();
     }
-
-    private string LocalOrHome(string? returnUrl) => returnUrl is not null && Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Content("~/");
 
     public sealed class InputModel
     {
