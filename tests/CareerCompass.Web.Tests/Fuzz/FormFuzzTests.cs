@@ -259,34 +259,8 @@ public sealed class FormFuzzTests(LoggedApp app, ITestOutputHelper output) : ICl
     private static List<(string Name, string Value)> FieldsOfCurrent(WebPage page, int formIndex) =>
         page.Document.QuerySelectorAll("form[method='post']").OfType<IHtmlFormElement>().ElementAtOrDefault(formIndex) is { } form ? FieldsOf(form) : [];
 
-    private static List<(string Name, string Value)> FieldsOf(IHtmlFormElement form)
-    {
-        var fields = new List<(string, string)>();
-        foreach (var element in form.Elements)
-        {
-            var name = element.GetAttribute("name");
-            if (string.IsNullOrEmpty(name) || element.HasAttribute("disabled") || element is IHtmlButtonElement)
-            {
-                continue;
-            }
-
-            var value = element switch
-            {
-                IHtmlInputElement { Type: "submit" or "button" or "reset" or "image" } => null,
-                IHtmlInputElement { Type: "checkbox" or "radio" } input => input.IsChecked ? input.Value : null,
-                IHtmlInputElement input => input.Value,
-                IHtmlTextAreaElement area => area.Value,
-                IHtmlSelectElement select => select.Value ?? string.Empty,
-                _ => null,
-            };
-            if (value is not null)
-            {
-                fields.Add((Encode(name), Encode(value)));
-            }
-        }
-
-        return fields;
-    }
+    private static List<(string Name, string Value)> FieldsOf(IHtmlFormElement form) =>
+        TestBrowser.FieldsOf(form).Select(f => (Encode(f.Key), Encode(f.Value))).ToList();
 
     private static void Check(HttpResponseMessage response, string what, List<string> failures)
     {

@@ -40,7 +40,8 @@ public sealed class TestBrowser(HttpClient client) : IDisposable
 
     public void Dispose() => client.Dispose();
 
-    private static List<KeyValuePair<string, string>> FieldsOf(IHtmlFormElement form)
+    /// <summary>The fields a browser would send for <paramref name="form"/> as it stands (no submit button).</summary>
+    public static List<KeyValuePair<string, string>> FieldsOf(IHtmlFormElement form)
     {
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
