@@ -36,7 +36,4 @@ public static class PersonClaims
 
     /// <summary>The person's zone from their sign-in; UTC for a visitor, a missing claim or a zone this server doesn't know.</summary>
     public static TimeZoneInfo TimeZone(this ClaimsPrincipal user) => PersonTimeZone.FindOrUtc(user.FindFirstValue(TimeZoneType));
-
-    /// <summary>Today on the calendar of <paramref name="user"/> (what <see cref="PersonClock.Today"/> answers).</summary>
-    public static DateOnly Today(this ClaimsPrincipal user, TimeProvider clock) => PersonalDate.Today(clock.GetUtcNow(), user.TimeZone());
 }

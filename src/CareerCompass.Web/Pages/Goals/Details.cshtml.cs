@@ -3,6 +3,7 @@ using CareerCompass.Domain.Goals;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure.Authorization;
 using CareerCompass.Web.Infrastructure.Persistence;
+using CareerCompass.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +16,7 @@ namespace CareerCompass.Web.Pages.Goals;
 /// of queries whatever the number of milestones, plan items and revisions. Every post names the goal and is checked
 /// against it; each handler loads the goal with its lists, calls one of its methods, saves and redirects.
 /// </summary>
-public sealed class Details(AppDbContext db, IAuthorizationService authorization, ReflectionChoices reflection, TimeProvider clock) : PageModel
+public sealed class Details(AppDbContext db, IAuthorizationService authorization, ReflectionChoices reflection, PersonClock clock) : PageModel
 {
     public const string StaleMessage = "This changed somewhere else (perhaps in another tab) since you opened the page. Here's the latest — please try again.";
     public const string CelebrationKey = "CareerCompass.Celebrate";
@@ -39,7 +40,9 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
 
     public GoalProgress Progress => GoalProgress.Of(Milestones.Select(m => m.Status));
 
-    public DateOnly Today => CareerCompass.Web.Infrastructure.Time.PersonClaims.Today(User, clock);
+    public DateOnly Today => clock.Today;
+
+    public PersonClock Clock => clock;
 
     [TempData(Key = StatusMessages.Key)]
     public string? StatusMessage { get; set; }
@@ -67,13 +70,13 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
 
         switch (change)
         {
-            case "activate": Goal.Activate(Today, anyway: false, clock.GetUtcNow()); return Saved("Your goal is active. One step at a time.");
-            case "activate-anyway": Goal.Activate(Today, anyway: true, clock.GetUtcNow()); return Saved("Your goal is active. You can sharpen it whenever you like.");
-            case "pause": Goal.Pause(clock.GetUtcNow()); return Saved("Paused. Nothing is lost — resume whenever you're ready.");
-            case "resume": Goal.Resume(clock.GetUtcNow()); return Saved("Welcome back — your goal is active again.");
-            case "retire": Goal.Retire(reason, clock.GetUtcNow()); return Saved("Retired. Letting go of a goal that no longer fits is a decision too.");
+            case "activate": Goal.Activate(Today, anyway: false, clock.UtcNow); return Saved("Your goal is active. One step at a time.");
+            case "activate-anyway": Goal.Activate(Today, anyway: true, clock.UtcNow); return Saved("Your goal is active. You can sharpen it whenever you like.");
+            case "pause": Goal.Pause(clock.UtcNow); return Saved("Paused. Nothing is lost — resume whenever you're ready.");
+            case "resume": Goal.Resume(clock.UtcNow); return Saved("Welcome back — your goal is active again.");
+            case "retire": Goal.Retire(reason, clock.UtcNow); return Saved("Retired. Letting go of a goal that no longer fits is a decision too.");
             case "achieve":
-                Goal.MarkAchieved(Today, clock.GetUtcNow());
+                Goal.MarkAchieved(Today, clock.UtcNow);
                 return Saved(null, $"You achieved it: \"{Goal.Statement}\". Take a moment to enjoy that — it's recorded on {GoalLabels.Date(Today)}.");
             default: throw new DomainRuleException(string.Empty, "That isn't something a goal can do.");
         }
