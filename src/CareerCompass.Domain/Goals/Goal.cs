@@ -257,14 +257,15 @@ public sealed class Goal : OwnedEntity
     public GoalRevision Activate(DateOnly today, bool anyway, DateTimeOffset now)
     {
         EnsureOpen();
-        if (!anyway && !Check(today).AllMet)
+        var smart = Check(today).AllMet;
+        if (!anyway && !smart)
         {
             throw new DomainRuleException(string.Empty, "This goal isn't fully SMART yet. Follow the coach's advice, or choose \"Activate anyway\" if you're happy with it as it is.");
         }
 
         var before = Snapshot;
         Status = GoalStatus.Active;
-        ActivatedAnyway = anyway && !Check(today).AllMet;
+        ActivatedAnyway = anyway && !smart;
         AchievedOn = null;
         return Record(before, reason: null, reviewId: null, now);
     }
