@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using CareerCompass.Web.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -31,6 +33,19 @@ public sealed class AccountThrottle : IDisposable
     /// <summary>Null when this sign-in may go ahead; otherwise how long to wait.</summary>
     public TimeSpan? SignIn(HttpContext context, string normalizedEmail, bool trustedDevice) =>
         Acquire(_signInByAddress, ClientAddress(context)) ?? (trustedDevice ? null : Failures.WaitFor(normalizedEmail));
+
+    /// <summary>
+    /// Ends a pause and forgets the wrong passwords that led to it: when the owner proves who they are (the mailed
+    /// unlock link, a password reset, the right password from a trusted browser).
+    /// </summary>
+    public async Task EndPauseAsync(UserManager<AppUser> users, AppUser user)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(user);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        Failures.Forget(user.NormalizedEmail ?? string.Empty);
+    }
 
     /// <summary>Registration, forgot password and resend confirmation, per client address.</summary>
     public TimeSpan? AccountForm(HttpContext context) => Acquire(_formsByAddress, ClientAddress(context));

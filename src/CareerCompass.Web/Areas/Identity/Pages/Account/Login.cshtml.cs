@@ -87,8 +87,7 @@ public sealed class Login(
         if (wasPaused && trusted && await users.CheckPasswordAsync(user, Input.Password))
         {
             // The pause is against strangers' guesses; the owner's own browser with the right password ends it.
-            await users.SetLockoutEndDateAsync(user, null);
-            await users.ResetAccessFailedCountAsync(user);
+            await throttle.EndPauseAsync(users, user);
             wasPaused = false;
         }
 

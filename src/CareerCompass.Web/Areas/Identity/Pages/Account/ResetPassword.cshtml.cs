@@ -60,9 +60,7 @@ public sealed class ResetPassword(UserManager<AppUser> users, UserSessions sessi
         if (result.Succeeded)
         {
             // Proving control of the mailbox ends a pause that strangers' guesses may have caused.
-            await users.SetLockoutEndDateAsync(user, null);
-            await users.ResetAccessFailedCountAsync(user);
-            throttle.Failures.Forget(user.NormalizedEmail ?? string.Empty);
+            await throttle.EndPauseAsync(users, user);
 
             // Whoever may have known the old password is signed out everywhere.
             await sessions.EndAllAsync(user.Id);

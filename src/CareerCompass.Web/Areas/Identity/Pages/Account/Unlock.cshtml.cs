@@ -30,9 +30,7 @@ public sealed class Unlock(UserManager<AppUser> users, AccountThrottle throttle)
     {
         if (await FindAsync() is { } user)
         {
-            await users.SetLockoutEndDateAsync(user, null);
-            await users.ResetAccessFailedCountAsync(user);
-            throttle.Failures.Forget(user.NormalizedEmail ?? string.Empty);
+            await throttle.EndPauseAsync(users, user);
             Unlocked = LinkWorks = true;
         }
 
