@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure.Accounts;
 using CareerCompass.Web.Infrastructure.Sessions;
@@ -7,7 +6,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace CareerCompass.Web.Areas.Identity.Pages.Account;
 
@@ -19,20 +17,12 @@ public sealed class ResetPassword(UserManager<AppUser> users, UserSessions sessi
 
     public IActionResult OnGet(string? code = null)
     {
-        if (code is null)
+        if (AccountMail.Decode(code) is not { } token)
         {
             return RedirectToPage("./ForgotPassword");
         }
 
-        try
-        {
-            Input = new InputModel { Code = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code)) };
-        }
-        catch (FormatException)
-        {
-            return RedirectToPage("./ForgotPassword");
-        }
-
+        Input = new InputModel { Code = token };
         return Page();
     }
 
