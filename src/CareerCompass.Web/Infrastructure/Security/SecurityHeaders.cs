@@ -61,7 +61,7 @@ internal static class RequestSizeGuard
         app.Use(async (context, next) =>
         {
             var request = context.Request;
-            var urlLength = request.Path.Value?.Length + request.QueryString.Value?.Length ?? 0;
+            var urlLength = (request.Path.Value?.Length ?? 0) + (request.QueryString.Value?.Length ?? 0);
             if (urlLength > MaxUrlLength)
             {
                 await RefuseAsync(context, StatusCodes.Status414UriTooLong, "That address is too long. Please go back and follow a link from the site.");
@@ -69,9 +69,13 @@ internal static class RequestSizeGuard
             }
 
             var headersLength = 0;
-            foreach (var (key, value) in request.Headers)
+            foreach (var (key, values) in request.Headers)
             {
-                headersLength += key.Length + value.Sum(v => v?.Length ?? 0);
+                headersLength += key.Length;
+                foreach (var value in values)
+                {
+                    headersLength += value?.Length ?? 0;
+                }
             }
 
             if (headersLength > MaxHeadersLength)
