@@ -26,8 +26,6 @@ internal sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProt
 
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, null, CancellationToken.None);
 
-    public Task<string> StoreAsync(AuthenticationTicket ticket, CancellationToken cancellationToken) => StoreAsync(ticket, null, cancellationToken);
-
     public async Task<string> StoreAsync(AuthenticationTicket ticket, HttpContext? httpContext, CancellationToken cancellationToken)
     {
         var userId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier)
@@ -59,8 +57,6 @@ internal sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProt
 
     public Task RenewAsync(string key, AuthenticationTicket ticket) => RenewAsync(key, ticket, null, CancellationToken.None);
 
-    public Task RenewAsync(string key, AuthenticationTicket ticket, CancellationToken cancellationToken) => RenewAsync(key, ticket, null, cancellationToken);
-
     public async Task RenewAsync(string key, AuthenticationTicket ticket, HttpContext? httpContext, CancellationToken cancellationToken)
     {
         var userId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier);
@@ -84,8 +80,6 @@ internal sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProt
     }
 
     public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, null, CancellationToken.None);
-
-    public Task<AuthenticationTicket?> RetrieveAsync(string key, CancellationToken cancellationToken) => RetrieveAsync(key, null, cancellationToken);
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext? httpContext, CancellationToken cancellationToken)
     {
@@ -121,8 +115,6 @@ internal sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProt
     }
 
     public Task RemoveAsync(string key) => RemoveAsync(key, null, CancellationToken.None);
-
-    public Task RemoveAsync(string key, CancellationToken cancellationToken) => RemoveAsync(key, null, cancellationToken);
 
     public async Task RemoveAsync(string key, HttpContext? httpContext, CancellationToken cancellationToken)
     {
