@@ -82,7 +82,8 @@ services.AddDefaultIdentity<AppUser>(options =>
     .AddErrorDescriber<PlainLanguageIdentityErrors>()
     .AddPasswordValidator<CommonPasswordValidator>();
 
-// A password change or a deleted account signs other sessions out within a minute.
+// Sessions are ended on the server by a password change, a reset or a deleted account; the security stamp, checked
+// every 30 s, is the second line (and carries other account changes, such as the time zone, to other devices).
 services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromSeconds(30));
 services.ConfigureApplicationCookie(options =>
 {
