@@ -173,7 +173,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
-app.MapStaticAssets().AllowAnonymous();
+// Static files answer straight from routing: no session read (a database query) for every stylesheet and script.
+app.MapStaticAssets().AllowAnonymous().ShortCircuit();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapSmartCheck();

@@ -193,6 +193,21 @@ public sealed class SessionTests(CareerCompassFactory app) : IClassFixture<Caree
         new(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
             [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, userId)], "Identity.Application")), "Identity.Application");
 
+    [Fact]
+    public async Task Static_files_are_served_without_reading_the_session()
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var home = await browser.GetAsync("/");
+        var css = home.Document.QuerySelector("link[rel='stylesheet']")!.GetAttribute("href")!;
+
+        app.Queries.Reset();
+        using var response = await browser.Client.GetAsync(css);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, app.Queries.Count);
+        browser.Dispose();
+    }
+
     [Theory]
     [InlineData("Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1", "Safari on iPhone")]
     [InlineData("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0", "Edge on a Mac")]
