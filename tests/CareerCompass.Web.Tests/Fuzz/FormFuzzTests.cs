@@ -82,6 +82,10 @@ public sealed class FormFuzzTests(LoggedApp app, ITestOutputHelper output) : ICl
         var errors = app.Logs.Entries.Where(e => e.Level >= LogLevel.Error).ToList();
         output.WriteLine($"{requests} hostile requests; {app.Logs.Entries.Count} log entries, longest {app.Logs.Entries.Max(e => e.Message.Length)} characters.");
 
+        // The walk must really reach the forms, or "no failures" means nothing.
+        Assert.Contains("/Settings", pages);
+        Assert.Contains(pages, p => System.Text.RegularExpressions.Regex.IsMatch(p, @"^/Goals/\d+$"));
+        Assert.True(requests > 3_000, $"Only {requests} hostile requests were sent.");
         Assert.True(failures.Count == 0, $"{failures.Count} of {requests} requests failed:\n" + string.Join("\n", failures.Take(40)));
         Assert.True(longLogs.Count == 0, "Over-long log entries:\n" + string.Join("\n", longLogs.Take(5).Select(e => $"{e.Category}: {e.Message[..300]}…")));
         Assert.True(controlLogs.Count == 0, "Log entries with control characters:\n" + string.Join("\n", controlLogs.Take(5).Select(e => $"{e.Category}: {e.Message}")));
