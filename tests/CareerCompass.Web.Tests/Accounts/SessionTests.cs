@@ -40,10 +40,8 @@ public sealed class SessionTests(CareerCompassFactory app) : IClassFixture<Caree
         var cookie = await SignInAndCopyCookieAsync(browser, email);
 
         Assert.InRange(cookie.Length, 1, 600);
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-        Assert.Equal(1, await db.AuthSessions.CountAsync(s => s.UserId == userId));
+        var userId = await app.UserIdAsync(email);
+        Assert.Equal(1, await app.ReadAsync(db => db.AuthSessions.CountAsync(s => s.UserId == userId)));
     }
 
     [Fact]
@@ -77,13 +75,8 @@ public sealed class SessionTests(CareerCompassFactory app) : IClassFixture<Caree
     {
         var (mine, _) = await app.NewSignedInPersonAsync("mine");
         var (theirs, theirEmail) = await app.NewSignedInPersonAsync("theirs");
-        string theirSession;
-        using (var scope = app.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var theirId = await db.Users.Where(u => u.Email == theirEmail).Select(u => u.Id).SingleAsync();
-            theirSession = await db.AuthSessions.Where(s => s.UserId == theirId).Select(s => s.Id).SingleAsync();
-        }
+        var theirId = await app.UserIdAsync(theirEmail);
+        var theirSession = await app.ReadAsync(db => db.AuthSessions.Where(s => s.UserId == theirId).Select(s => s.Id).SingleAsync());
 
         var page = await mine.GetAsync("/Identity/Account/Manage/Sessions");
         var token = page.Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
@@ -166,7 +159,7 @@ public sealed class SessionTests(CareerCompassFactory app) : IClassFixture<Caree
         var stolen = await thief.GetAsync("/Identity/Account/Manage/Email");
         Assert.Equal(HttpStatusCode.Redirect, stolen.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await shared.GetAsync("/Contacts", followRedirects: false)).Status);
-        var victimId = await app.ReadAsync(db => db.Users.Where(u => u.Email == victim).Select(u => u.Id).SingleAsync());
+        var victimId = await app.UserIdAsync(victim);
         // Their first browser and this one: both are theirs, and both are listed on "Signed-in devices".
         Assert.Equal(2, await app.ReadAsync(db => db.AuthSessions.CountAsync(s => s.UserId == victimId)));
     }
@@ -179,8 +172,8 @@ public sealed class SessionTests(CareerCompassFactory app) : IClassFixture<Caree
         var store = app.Services.GetRequiredService<DatabaseTicketStore>();
         var (_, attacker) = await app.NewSignedInPersonAsync("attacker");
         var (_, victim) = await app.NewSignedInPersonAsync("victim");
-        var attackerId = await app.ReadAsync(db => db.Users.Where(u => u.Email == attacker).Select(u => u.Id).SingleAsync());
-        var victimId = await app.ReadAsync(db => db.Users.Where(u => u.Email == victim).Select(u => u.Id).SingleAsync());
+        var attackerId = await app.UserIdAsync(attacker);
+        var victimId = await app.UserIdAsync(victim);
 
         var key = await store.StoreAsync(Ticket(attackerId));
         await store.RenewAsync(key, Ticket(victimId));
