@@ -7,6 +7,7 @@ using CareerCompass.Web.Infrastructure.Email;
 using CareerCompass.Web.Infrastructure.Health;
 using CareerCompass.Web.Infrastructure.Persistence;
 using CareerCompass.Web.Infrastructure.Requests;
+using CareerCompass.Web.Infrastructure.Reviews;
 using CareerCompass.Web.Infrastructure.Security;
 using CareerCompass.Web.Infrastructure.Sessions;
 using CareerCompass.Web.Infrastructure.Time;
@@ -102,6 +103,7 @@ services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationSc
 services.AddScoped<UserSessions>();
 // "Today" is the person's own date: their time zone rides in the sign-in (AppClaimsPrincipalFactory).
 services.AddScoped<PersonClock>();
+services.AddScoped<ReviewPlanning>();
 services.AddAntiforgery(options =>
 {
     options.Cookie.Name = "CareerCompass.Antiforgery";

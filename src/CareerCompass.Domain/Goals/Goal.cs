@@ -270,23 +270,23 @@ public sealed class Goal : OwnedEntity
         return Record(before, reason: null, reviewId: null, now);
     }
 
-    public GoalRevision Pause(DateTimeOffset now) => Move(GoalStatus.Paused, null, now, GoalStatus.Active);
+    public GoalRevision Pause(DateTimeOffset now, int? reviewId = null) => Move(GoalStatus.Paused, null, reviewId, now, GoalStatus.Active);
 
-    public GoalRevision Resume(DateTimeOffset now) => Move(GoalStatus.Active, null, now, GoalStatus.Paused);
+    public GoalRevision Resume(DateTimeOffset now) => Move(GoalStatus.Active, null, null, now, GoalStatus.Paused);
 
     /// <summary>Retires the goal, recording the version it was and why (optional).</summary>
-    public GoalRevision Retire(string? reason, DateTimeOffset now)
+    public GoalRevision Retire(string? reason, DateTimeOffset now, int? reviewId = null)
     {
         EnsureOpen();
         GoalRevision.CheckReason(reason);
-        return Move(GoalStatus.Retired, reason, now, GoalStatus.Draft, GoalStatus.Active, GoalStatus.Paused);
+        return Move(GoalStatus.Retired, reason, reviewId, now, GoalStatus.Draft, GoalStatus.Active, GoalStatus.Paused);
     }
 
     /// <summary>Marks the goal achieved and records the day, and the version it was: time to celebrate.</summary>
-    public GoalRevision MarkAchieved(DateOnly today, DateTimeOffset now)
+    public GoalRevision MarkAchieved(DateOnly today, DateTimeOffset now, int? reviewId = null)
     {
         EnsureOpen();
-        var revision = Move(GoalStatus.Achieved, AchievedReason, now, GoalStatus.Active, GoalStatus.Paused);
+        var revision = Move(GoalStatus.Achieved, AchievedReason, reviewId, now, GoalStatus.Active, GoalStatus.Paused);
         AchievedOn = today;
         return revision;
     }
@@ -344,7 +344,7 @@ public sealed class Goal : OwnedEntity
         Links = (details.Links ?? []).Distinct().Take(MaxLinks).ToList();
     }
 
-    private GoalRevision Move(GoalStatus to, string? reason, DateTimeOffset now, params GoalStatus[] from)
+    private GoalRevision Move(GoalStatus to, string? reason, int? reviewId, DateTimeOffset now, params GoalStatus[] from)
     {
         if (!from.Contains(Status))
         {
@@ -353,6 +353,6 @@ public sealed class Goal : OwnedEntity
 
         var before = Snapshot;
         Status = to;
-        return Record(before, reason, reviewId: null, now);
+        return Record(before, reason, reviewId, now);
     }
 }

@@ -3,6 +3,7 @@ using CareerCompass.Domain.Contacts;
 using CareerCompass.Domain.Goals;
 using CareerCompass.Domain.Occupations;
 using CareerCompass.Domain.Reflection;
+using CareerCompass.Domain.Reviews;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ReferenceDataVersion> ReferenceData => Set<ReferenceDataVersion>();
 
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
+
+    public DbSet<ReviewSchedule> ReviewSchedules => Set<ReviewSchedule>();
+
+    public DbSet<Review> Reviews => Set<Review>();
+
+    public DbSet<ReviewGoal> ReviewGoals => Set<ReviewGoal>();
+
+    public DbSet<Reminder> Reminders => Set<Reminder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using CareerCompass.Domain.Time;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure.Accounts;
+using CareerCompass.Web.Infrastructure.Reviews;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace CareerCompass.Web.Areas.Identity.Pages.Account;
 /// <c>wwwroot/js/time-zone.js</c> fills); one this server doesn't know, or none, means UTC — never an error.
 /// </summary>
 [AllowAnonymous]
-public sealed class Register(UserManager<AppUser> users, AccountMail mail, AccountThrottle throttle, ILogger<Register> logger) : PageModel
+public sealed class Register(UserManager<AppUser> users, AccountMail mail, AccountThrottle throttle, ReviewPlanning planning, ILogger<Register> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -53,6 +54,7 @@ public sealed class Register(UserManager<AppUser> users, AccountMail mail, Accou
         }
 
         await users.AddToRoleAsync(user, AppRoles.Client);
+        await planning.ScheduleForAsync(user.Id, PersonTimeZone.FindOrUtc(user.TimeZone), HttpContext.RequestAborted);
         logger.LogInformation("A new account was created.");
         await mail.SendConfirmationAsync(user, Url.IsLocalUrl(returnUrl) ? returnUrl : null);
         TempData[RegisterConfirmation.EmailKey] = email;

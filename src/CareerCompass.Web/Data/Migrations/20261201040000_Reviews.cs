@@ -1,0 +1,136 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace CareerCompass.Web.Data.Migrations;
+
+/// <summary>
+/// Periodic reviews: each person's schedule (cadence, next date, reminder settings, calendar token), the reviews
+/// they complete with a decision per goal, and the reminder rows a dispatcher sends exactly once. People who signed
+/// up before this get a yearly schedule dated from their sign-up (the day their account was made, in UTC).
+/// </summary>
+[DbContext(typeof(AppDbContext))]
+[Migration("20261201040000_Reviews")]
+public sealed class Reviews : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.CreateTable(
+            name: "ReviewSchedules",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
+                Cadence = table.Column<int>(type: "INTEGER", nullable: false),
+                StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                LastReviewedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                NextReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                LeadDays = table.Column<int>(type: "INTEGER", nullable: false),
+                RemindersOn = table.Column<bool>(type: "INTEGER", nullable: false),
+                DigestOn = table.Column<bool>(type: "INTEGER", nullable: false),
+                CalendarToken = table.Column<string>(type: "TEXT", maxLength: 43, nullable: false),
+                OwnerId = table.Column<string>(type: "TEXT", nullable: false),
+                Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_ReviewSchedules", x => x.Id);
+                table.ForeignKey("FK_ReviewSchedules_AspNetUsers_OwnerId", x => x.OwnerId, "AspNetUsers", "Id", onDelete: ReferentialAction.Cascade);
+            });
+        migrationBuilder.CreateIndex("IX_ReviewSchedules_OwnerId", "ReviewSchedules", "OwnerId", unique: true);
+        migrationBuilder.CreateIndex("IX_ReviewSchedules_CalendarToken", "ReviewSchedules", "CalendarToken", unique: true);
+
+        migrationBuilder.CreateTable(
+            name: "Reviews",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
+                Trigger = table.Column<int>(type: "INTEGER", nullable: false),
+                Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                SinceUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                Step = table.Column<int>(type: "INTEGER", nullable: false),
+                LookBackNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                NewGoalIdeas = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                CompletedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                OwnerId = table.Column<string>(type: "TEXT", nullable: false),
+                Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Reviews", x => x.Id);
+                table.ForeignKey("FK_Reviews_AspNetUsers_OwnerId", x => x.OwnerId, "AspNetUsers", "Id", onDelete: ReferentialAction.Cascade);
+            });
+        migrationBuilder.CreateIndex("IX_Reviews_OwnerId_CompletedOn", "Reviews", ["OwnerId", "CompletedOn"]);
+        migrationBuilder.CreateIndex("IX_Reviews_OneInProgress", "Reviews", "OwnerId", unique: true, filter: "\"CompletedOn\" IS NULL");
+
+        migrationBuilder.CreateTable(
+            name: "ReviewGoals",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
+                ReviewId = table.Column<int>(type: "INTEGER", nullable: false),
+                GoalId = table.Column<int>(type: "INTEGER", nullable: false),
+                Statement = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                StatusAtStart = table.Column<int>(type: "INTEGER", nullable: false),
+                Order = table.Column<int>(type: "INTEGER", nullable: false),
+                Helped = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                Obstacles = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                Feedback = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                FeedbackFrom = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                Decision = table.Column<int>(type: "INTEGER", nullable: true),
+                DecisionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_ReviewGoals", x => x.Id);
+                table.ForeignKey("FK_ReviewGoals_Reviews_ReviewId", x => x.ReviewId, "Reviews", "Id", onDelete: ReferentialAction.Cascade);
+            });
+        migrationBuilder.CreateIndex("IX_ReviewGoals_ReviewId_GoalId", "ReviewGoals", ["ReviewId", "GoalId"], unique: true);
+
+        migrationBuilder.CreateTable(
+            name: "Reminders",
+            columns: table => new
+            {
+                Id = table.Column<long>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
+                PersonId = table.Column<string>(type: "TEXT", nullable: false),
+                Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                ForDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                SendAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                State = table.Column<int>(type: "INTEGER", nullable: false),
+                LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                LeaseUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Reminders", x => x.Id);
+                table.ForeignKey("FK_Reminders_AspNetUsers_PersonId", x => x.PersonId, "AspNetUsers", "Id", onDelete: ReferentialAction.Cascade);
+            });
+        migrationBuilder.CreateIndex("IX_Reminders_PersonId_ForDate_Kind", "Reminders", ["PersonId", "ForDate", "Kind"], unique: true);
+        migrationBuilder.CreateIndex("IX_Reminders_State_SendAtUtc", "Reminders", ["State", "SendAtUtc"]);
+
+        // Everyone already here: yearly, a year from today (the day they got reviews), reminders on. (SQLite's own
+        // functions; the PostgreSQL migrations come with the move to PostgreSQL.)
+        migrationBuilder.Sql("""
+            INSERT INTO "ReviewSchedules" ("Cadence", "StartedOn", "LastReviewedOn", "NextReviewOn", "LeadDays", "RemindersOn", "DigestOn", "CalendarToken", "OwnerId", "Version", "CreatedAtUtc", "UpdatedAtUtc")
+            SELECT 0, date('now'), NULL, date('now', '+12 months'), 14, 1, 1, lower(hex(randomblob(21))), u."Id",
+                   upper(substr(u.h, 1, 8) || '-' || substr(u.h, 9, 4) || '-4' || substr(u.h, 14, 3) || '-8' || substr(u.h, 18, 3) || '-' || substr(u.h, 21, 12)),
+                   strftime('%Y-%m-%d %H:%M:%S', 'now'), strftime('%Y-%m-%d %H:%M:%S', 'now')
+            FROM (SELECT "Id", hex(randomblob(16)) AS h FROM "AspNetUsers") AS u;
+            """);
+    }
+
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.DropTable("Reminders");
+        migrationBuilder.DropTable("ReviewGoals");
+        migrationBuilder.DropTable("Reviews");
+        migrationBuilder.DropTable("ReviewSchedules");
+    }
+}
