@@ -104,6 +104,7 @@ services.AddScoped<UserSessions>();
 // "Today" is the person's own date: their time zone rides in the sign-in (AppClaimsPrincipalFactory).
 services.AddScoped<PersonClock>();
 services.AddScoped<ReviewPlanning>();
+services.AddSingleton<ReminderOptOut>();
 services.AddAntiforgery(options =>
 {
     options.Cookie.Name = "CareerCompass.Antiforgery";
