@@ -105,6 +105,10 @@ services.AddScoped<UserSessions>();
 services.AddScoped<PersonClock>();
 services.AddScoped<ReviewPlanning>();
 services.AddSingleton<ReminderOptOut>();
+services.AddOptions<ReminderOptions>().Bind(config.GetSection(ReminderOptions.Section));
+services.AddScoped<ReminderMail>();
+services.AddScoped<ReminderPass>();
+services.AddHostedService<ReminderDispatcher>();
 services.AddAntiforgery(options =>
 {
     options.Cookie.Name = "CareerCompass.Antiforgery";

@@ -123,6 +123,7 @@ public sealed class Reminder
                 case ReminderState.Cancelled when want.SendAt > now:
                     row.State = ReminderState.Pending;
                     row.SendAtUtc = want.SendAt.UtcDateTime;
+                    (row.Attempts, row.LeaseOwner, row.LeaseUntilUtc) = (0, null, null); // a fresh start
                     break;
                 default:
                     break; // sent, skipped, or a cancelled one whose time has gone

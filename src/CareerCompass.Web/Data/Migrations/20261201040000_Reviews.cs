@@ -116,6 +116,8 @@ public sealed class Reviews : Migration
         migrationBuilder.CreateIndex("IX_Reminders_PersonId_ForDate_Kind", "Reminders", ["PersonId", "ForDate", "Kind"], unique: true);
         migrationBuilder.CreateIndex("IX_Reminders_State_SendAtUtc", "Reminders", ["State", "SendAtUtc"]);
 
+        migrationBuilder.CreateIndex("IX_Milestones_DueOn", "Milestones", "DueOn");
+
         // Everyone already here: yearly, a year from today (the day they got reviews), reminders on. (SQLite's own
         // functions; the PostgreSQL migrations come with the move to PostgreSQL.)
         migrationBuilder.Sql("""
@@ -129,6 +131,7 @@ public sealed class Reviews : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropIndex("IX_Milestones_DueOn", "Milestones");
         migrationBuilder.DropTable("Reminders");
         migrationBuilder.DropTable("ReviewGoals");
         migrationBuilder.DropTable("Reviews");
