@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: domain, HTTP integration and real-browser journeys.
-# On a fresh Debian machine it first installs what the tests need (Debian's Chromium, tzdata) with apt-get.
+# On a fresh Debian machine it first installs what the tests need: Debian's Chromium and tzdata with apt-get, and the
+# Node test tools (maildev, ical.js) with npm ci.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,17 @@ if [ -n "$missing" ]; then
   $sudo apt-get update -qq
   # shellcheck disable=SC2086
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+# The Node tools the e-mail tests run (maildev, a real SMTP server; ical.js), exactly as tests/tools/package-lock.json pins them.
+# The machines come with Node.js 20 and npm; Debian's own nodejs is 18, below the Node 20 that maildev 3 asks for, so it is not installed here.
+if [ ! -e tests/tools/node_modules/.package-lock.json ] || [ tests/tools/package-lock.json -nt tests/tools/node_modules/.package-lock.json ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "The e-mail tests need Node.js 20 or later with npm (for maildev in tests/tools); no npm on PATH." >&2
+    exit 1
+  fi
+  echo "Installing the Node test tools (tests/tools)..."
+  npm ci --prefix tests/tools --no-audit --no-fund
 fi
 
 log="$(mktemp)"

@@ -124,6 +124,7 @@ services.AddAuthorizationBuilder()
 services.AddSingleton<IAuthorizationHandler, OwnerAuthorizationHandler>();
 
 services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
+services.AddSingleton<IAppMailer, AppMailer>();
 services.AddTransient<IEmailSender, EmailSender>();
 services.AddScoped<AccountMail>();
 services.AddSingleton<AccountMailOutbox>();
