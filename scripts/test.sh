@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: domain, HTTP integration and real-browser journeys.
-# On a fresh Debian machine it first installs what the tests need (Debian's Chromium, tzdata) with apt-get.
+# On a fresh Debian machine it first installs what the tests need (Debian's Chromium, tzdata, Node and npm) with apt-get,
+# then the Node test tools from tests/tools/package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +9,7 @@ cd "$(dirname "$0")/.."
 missing=""
 if ! command -v chromium >/dev/null 2>&1; then missing="chromium fonts-dejavu-core"; fi
 if [ ! -e /usr/share/zoneinfo/Europe/London ]; then missing="$missing tzdata"; fi
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then missing="$missing nodejs npm"; fi
 if [ -n "$missing" ]; then
   echo "Installing what the tests need:$missing..."
   sudo=""
@@ -15,6 +17,12 @@ if [ -n "$missing" ]; then
   $sudo apt-get update -qq
   # shellcheck disable=SC2086
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+# The Node tools the tests run (ical.js parses the calendar feed back), installed from the lock file when it changed.
+if [ ! -e tests/tools/node_modules/.package-lock.json ] || [ tests/tools/package-lock.json -nt tests/tools/node_modules/.package-lock.json ]; then
+  echo "Installing the test tools (npm ci in tests/tools)..."
+  npm ci --prefix tests/tools --no-audit --no-fund
 fi
 
 log="$(mktemp)"
