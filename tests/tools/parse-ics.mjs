@@ -3,6 +3,10 @@
 // message on stderr) when the text does not parse. Run from the tests with node; see scripts/test.sh for the install.
 import ICAL from "./node_modules/ical.js/dist/ical.js";
 
+// ical.js reads properties it doesn't know as raw text; X-WR-CALNAME is TEXT (as calendar apps read it), so escapes
+// in it are undone like in SUMMARY.
+ICAL.design.icalendar.property["x-wr-calname"] = { defaultType: "text" };
+
 const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
 const text = Buffer.concat(chunks).toString("utf8");
