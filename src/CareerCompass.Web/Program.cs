@@ -2,6 +2,7 @@ using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure;
 using CareerCompass.Web.Infrastructure.Accounts;
 using CareerCompass.Web.Infrastructure.Authorization;
+using CareerCompass.Web.Infrastructure.Calendar;
 using CareerCompass.Web.Infrastructure.Cli;
 using CareerCompass.Web.Infrastructure.Email;
 using CareerCompass.Web.Infrastructure.Health;
@@ -109,6 +110,7 @@ services.AddOptions<ReminderOptions>().Bind(config.GetSection(ReminderOptions.Se
 services.AddScoped<ReminderMail>();
 services.AddScoped<ReminderPass>();
 services.AddHostedService<ReminderDispatcher>();
+services.AddCalendar();
 services.AddAntiforgery(options =>
 {
     options.Cookie.Name = "CareerCompass.Antiforgery";
@@ -186,6 +188,7 @@ app.MapStaticAssets().AllowAnonymous().ShortCircuit();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapSmartCheck();
+app.MapCalendar();
 
 // An address nothing answers to is a friendly 404 for everyone, not a "please sign in" for visitors.
 app.MapFallback("{*path}", () => Results.NotFound()).AllowAnonymous();

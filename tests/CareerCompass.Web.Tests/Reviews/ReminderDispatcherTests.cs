@@ -110,7 +110,7 @@ public sealed class ReminderDispatcherTests : IAsyncLifetime, IDisposable
         _app.Clock.SetTo(new DateTimeOffset(2027, 1, 1, 10, 0, 0, TimeSpan.Zero));
 
         using var stop = new CancellationTokenSource();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PassAsync(mailer => new StopsAfter(mailer, 40, stop), stop.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PassAsync(mailer => new StopsAfter(mailer, 40, stop), cancellationToken: stop.Token));
         Assert.Equal(40, await _mail.CountAsync());
 
         // Straight after: the dead pass's lease still holds what it claimed, so nothing goes twice yet.
@@ -321,7 +321,7 @@ public sealed class ReminderDispatcherTests : IAsyncLifetime, IDisposable
         });
     }
 
-    private async Task<PassResult> PassAsync(Func<IAppMailer, IAppMailer>? wrap = null, CancellationToken cancellationToken = default, ReminderOptions? options = null)
+    private async Task<PassResult> PassAsync(Func<IAppMailer, IAppMailer>? wrap = null, ReminderOptions? options = null, CancellationToken cancellationToken = default)
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;

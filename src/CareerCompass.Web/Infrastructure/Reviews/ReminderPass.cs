@@ -77,8 +77,8 @@ public sealed partial class ReminderPass(
         var utcToday = DateOnly.FromDateTime(now.UtcDateTime);
 
         // A person's local date is within a day of UTC's, so their week [Monday, Monday + 7) lies inside these bounds.
-        var from = utcToday.AddDays(-7);
-        var to = utcToday.AddDays(7);
+        var earliest = utcToday.AddDays(-7);
+        var latest = utcToday.AddDays(7);
 
         // This week's row has ForDate = their Monday ≥ utcToday − 7; last week's is at most utcToday − 6 … so a row
         // dated on or after utcToday − 5 can only be this week's: those people are left out here already. The few
@@ -86,7 +86,7 @@ public sealed partial class ReminderPass(
         var thisWeek = utcToday.AddDays(-5);
         var candidates = await (
             from m in db.Milestones
-            where m.DueOn >= from && m.DueOn <= to && (m.Status == MilestoneStatus.NotStarted || m.Status == MilestoneStatus.InProgress)
+            where m.DueOn >= earliest && m.DueOn <= latest && (m.Status == MilestoneStatus.NotStarted || m.Status == MilestoneStatus.InProgress)
             join g in db.Goals on m.GoalId equals g.Id
             where g.Status == GoalStatus.Active
             join s in db.ReviewSchedules on m.OwnerId equals s.OwnerId
@@ -118,7 +118,7 @@ public sealed partial class ReminderPass(
         {
             var people = chunk.Select(r => r.PersonId).ToList();
             var rows = await db.Reminders.AsNoTracking()
-                .Where(r => people.Contains(r.PersonId) && r.Kind == ReminderKind.MilestoneDigest && r.ForDate >= from)
+                .Where(r => people.Contains(r.PersonId) && r.Kind == ReminderKind.MilestoneDigest && r.ForDate >= earliest)
                 .Select(r => new { r.PersonId, r.ForDate }).ToListAsync(cancellationToken);
             existing.UnionWith(rows.Select(r => (r.PersonId, r.ForDate)));
         }
@@ -238,7 +238,7 @@ public sealed partial class ReminderPass(
         }
     }
 
-    private (ReminderState State, AppMail? Mail) Decide(Reminder row, ReminderPerson? person, ReviewSchedule? schedule, IReadOnlyList<DigestItem> items)
+    private (ReminderState State, AppMail? Mail) Decide(Reminder row, ReminderPerson? person, ReviewSchedule? schedule, List<DigestItem> items)
     {
         // Never to an account that's gone or unconfirmed; never a reminder the schedule no longer wants.
         if (person is null || schedule is null || string.IsNullOrEmpty(person.Email))
@@ -272,18 +272,18 @@ public sealed partial class ReminderPass(
         }
 
         var owners = weeks.Select(r => r.PersonId).Distinct().ToList();
-        var from = weeks.Min(r => r.ForDate);
-        var to = weeks.Max(r => r.ForDate).AddDays(7);
+        var firstDay = weeks.Min(r => r.ForDate);
+        var afterLast = weeks.Max(r => r.ForDate).AddDays(7);
         var items = await (
             from m in db.Milestones
-            where owners.Contains(m.OwnerId) && m.DueOn >= from && m.DueOn < to && (m.Status == MilestoneStatus.NotStarted || m.Status == MilestoneStatus.InProgress)
+            where owners.Contains(m.OwnerId) && m.DueOn >= firstDay && m.DueOn < afterLast && (m.Status == MilestoneStatus.NotStarted || m.Status == MilestoneStatus.InProgress)
             join g in db.Goals on m.GoalId equals g.Id
             where g.Status == GoalStatus.Active
             select new DigestItem(m.OwnerId, g.Id, g.Statement, m.Title, m.DueOn)).ToListAsync(cancellationToken);
         return items.ToLookup(i => i.OwnerId);
     }
 
-    private Task FinishAsync(Reminder row, string leaseOwner, ReminderState state, CancellationToken cancellationToken)
+    private Task<int> FinishAsync(Reminder row, string leaseOwner, ReminderState state, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         DateTime? sentAt = state == ReminderState.Sent ? now : null;
