@@ -20,6 +20,12 @@ namespace CareerCompass.Web.Tests.Infrastructure;
 /// <see cref="SharedMailDev"/> collection (one server shared by every class in it, which then run one after
 /// another). Outside xunit: <c>await using var mail = await MailDev.StartAsync();</c>.
 /// </para>
+/// <para>
+/// Volume: maildev's SMTP library waits 100 ms before greeting each connection, and SmtpClient opens one connection
+/// per message, so 1,000 messages sent one after another take about 2.5 minutes here; sent 16 at a time
+/// (<c>Parallel.ForEachAsync</c>; AppMailer is safe to call concurrently) about 14 s. Reading 1,000 back with
+/// <see cref="MessagesAsync"/> takes about half a second.
+/// </para>
 /// </summary>
 public sealed class MailDev : IAsyncLifetime, IAsyncDisposable, IDisposable
 {
