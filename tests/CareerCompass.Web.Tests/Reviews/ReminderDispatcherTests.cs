@@ -110,16 +110,17 @@ public sealed class ReminderDispatcherTests : IAsyncLifetime, IDisposable
         _app.Clock.SetTo(new DateTimeOffset(2027, 1, 1, 10, 0, 0, TimeSpan.Zero));
 
         using var stop = new CancellationTokenSource();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PassAsync(mailer => new StopsAfter(mailer, 40, stop), cancellationToken: stop.Token));
+        var oneAtATime = new ReminderOptions { ParallelSends = 1 };
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PassAsync(mailer => new StopsAfter(mailer, 40, stop), oneAtATime, stop.Token));
         Assert.Equal(40, await _mail.CountAsync());
 
         // Straight after: the dead pass's lease still holds what it claimed, so nothing goes twice yet.
-        var early = await PassAsync();
+        var early = await PassAsync(options: oneAtATime);
         Assert.Equal(0, early.Sent);
 
         // Once the lease has run out, the rest go — and the one that was accepted but never marked, again.
         _app.Clock.Advance(TimeSpan.FromMinutes(6));
-        var late = await PassAsync();
+        var late = await PassAsync(options: oneAtATime);
         Assert.Equal(81, late.Sent);
         var messages = await _mail.WaitForAsync(_ => true, 121);
         Assert.Equal(121, messages.Count);
@@ -136,7 +137,7 @@ public sealed class ReminderDispatcherTests : IAsyncLifetime, IDisposable
         await PlanAllAsync(people, []);
         _app.Clock.SetTo(new DateTimeOffset(2027, 1, 5, 0, 0, 0, TimeSpan.Zero));
 
-        var small = new ReminderOptions { BatchSize = 15 };
+        var small = new ReminderOptions { BatchSize = 15, ParallelSends = 4 };
         var results = await Task.WhenAll(PassAsync(options: small), PassAsync(options: small), PassAsync(options: small));
 
         Assert.Equal(300, results.Sum(r => r.Sent));
@@ -151,7 +152,7 @@ public sealed class ReminderDispatcherTests : IAsyncLifetime, IDisposable
     {
         var people = await SeedAsync(4, i => new Seed("Europe/London", new DateOnly(2026, 1, 10), ReviewCadence.Yearly, 14, true, i != 3));
         await PlanAllAsync(people, []);
-        var ids = people.Keys.Order().ToList();
+        var ids = people.OrderBy(p => p.Value.Email, StringComparer.Ordinal).Select(p => p.Key).ToList();
 
         // One completes the review early, one turns reminders off, one moves to quarterly; the fourth is unconfirmed.
         _app.Clock.SetTo(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
@@ -189,7 +190,7 @@ public sealed class ReminderDispatcherTests : IAsyncLifetime, IDisposable
     public async Task The_monday_digest_lists_this_weeks_milestones_once_and_never_comes_empty()
     {
         var people = await SeedAsync(3, i => new Seed(i == 0 ? "Pacific/Auckland" : "America/New_York", new DateOnly(2026, 6, 1), ReviewCadence.Yearly, 14, true, true, DigestOn: i != 2));
-        var ids = people.Keys.Order().ToList();
+        var ids = people.OrderBy(p => p.Value.Email, StringComparer.Ordinal).Select(p => p.Key).ToList();
         await _app.WriteAsync(async db =>
         {
             foreach (var id in ids)
@@ -331,7 +332,7 @@ public sealed class ReminderDispatcherTests : IAsyncLifetime, IDisposable
             wrap is null ? mailer : wrap(mailer),
             services.GetRequiredService<ReminderMail>(),
             _app.Clock,
-            Options.Create(options ?? new ReminderOptions()),
+            Options.Create(options ?? new ReminderOptions { ParallelSends = 16 }),
             NullLogger<ReminderPass>.Instance);
         return await pass.RunAsync(cancellationToken);
     }

@@ -20,6 +20,12 @@ public sealed class ReminderOptions
     /// <summary>How many reminders one claim takes.</summary>
     public int BatchSize { get; set; } = 200;
 
+    /// <summary>
+    /// How many messages a pass hands to the mail server at once (a server can take a while to greet each
+    /// connection). A crash can resend at most the messages in flight at that moment; 1 makes that at most one.
+    /// </summary>
+    public int ParallelSends { get; set; } = 4;
+
     /// <summary>The wall-clock time of the Monday digest.</summary>
     public TimeOnly DigestTime { get; set; } = new(8, 0);
 }

@@ -12,17 +12,25 @@ namespace CareerCompass.Web.Infrastructure.Reviews;
 /// <summary>What one pass did.</summary>
 public sealed class PassResult
 {
+#pragma warning disable CA1051, SA1401 // counted from parallel sends with Interlocked, which needs fields
+    internal int SentCount;
+    internal int SkippedCount;
+    internal int CancelledCount;
+    internal int FailedCount;
+#pragma warning restore CA1051, SA1401
+
     public int DigestsPlanned { get; set; }
 
     public int Claimed { get; set; }
 
-    public int Sent { get; set; }
+    public int Sent => SentCount;
 
-    public int Skipped { get; set; }
+    public int Skipped => SkippedCount;
 
-    public int Cancelled { get; set; }
+    public int Cancelled => CancelledCount;
 
-    public int Failed { get; set; }
+    /// <summary>Refused by the mail server this time: to be tried again later.</summary>
+    public int Failed => FailedCount;
 }
 
 /// <summary>
@@ -46,7 +54,7 @@ public sealed partial class ReminderPass(
 
     /// <summary>Runs a pass as a new lease holder.</summary>
     public Task<PassResult> RunAsync(CancellationToken cancellationToken) =>
-        RunAsync($"{Environment.MachineName}:{Guid.NewGuid():N}"[^64..], cancellationToken);
+        RunAsync($"{Environment.MachineName[..Math.Min(Environment.MachineName.Length, 31)]}:{Guid.NewGuid():N}", cancellationToken);
 
     public async Task<PassResult> RunAsync(string leaseOwner, CancellationToken cancellationToken)
     {
@@ -55,8 +63,8 @@ public sealed partial class ReminderPass(
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = await ClaimAsync(leaseOwner, cancellationToken);
-            if (batch.Count == 0)
+            var (found, batch) = await ClaimAsync(leaseOwner, cancellationToken);
+            if (found == 0)
             {
                 return result;
             }
@@ -164,7 +172,9 @@ public sealed partial class ReminderPass(
     }
 
     /// <summary>Takes up to a batch of due, unleased pending reminders for <paramref name="leaseOwner"/>.</summary>
-    private async Task<List<Reminder>> ClaimAsync(string leaseOwner, CancellationToken cancellationToken)
+    /// <remarks>Returns how many were due as well: another dispatcher may have claimed all of those first, and then
+    /// this one looks again rather than stopping while more are due.</remarks>
+    private async Task<(int Found, List<Reminder> Claimed)> ClaimAsync(string leaseOwner, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var ids = await db.Reminders
@@ -172,7 +182,7 @@ public sealed partial class ReminderPass(
             .OrderBy(r => r.SendAtUtc).Select(r => r.Id).Take(_settings.BatchSize).ToListAsync(cancellationToken);
         if (ids.Count == 0)
         {
-            return [];
+            return (0, []);
         }
 
         var until = now + _settings.Lease;
@@ -182,9 +192,10 @@ public sealed partial class ReminderPass(
                 .SetProperty(r => r.LeaseOwner, leaseOwner)
                 .SetProperty(r => r.LeaseUntilUtc, until)
                 .SetProperty(r => r.Attempts, r => r.Attempts + 1), cancellationToken);
-        return await db.Reminders.AsNoTracking()
+        var claimed = await db.Reminders.AsNoTracking()
             .Where(r => ids.Contains(r.Id) && r.LeaseOwner == leaseOwner && r.State == ReminderState.Pending)
             .ToListAsync(cancellationToken);
+        return (ids.Count, claimed);
     }
 
     private async Task DeliverAsync(List<Reminder> batch, string leaseOwner, PassResult result, CancellationToken cancellationToken)
@@ -195,47 +206,55 @@ public sealed partial class ReminderPass(
         var schedules = await db.ReviewSchedules.AsNoTracking().Where(s => ids.Contains(s.OwnerId)).ToDictionaryAsync(s => s.OwnerId, cancellationToken);
         var digests = await DigestMilestonesAsync(batch, cancellationToken);
 
-        foreach (var row in batch)
+        // Sends go several at a time (an SMTP server takes a while to greet each connection); the writes that record
+        // them go one at a time through this scope's DbContext, each straight after its send.
+        using var writes = new SemaphoreSlim(1, 1);
+        async Task WriteAsync(Func<Task> write)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            await writes.WaitAsync(CancellationToken.None);
+            try
+            {
+                await write();
+            }
+            finally
+            {
+                writes.Release();
+            }
+        }
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _settings.ParallelSends), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(batch, parallel, async (row, token) =>
+        {
             var person = people.GetValueOrDefault(row.PersonId);
             var schedule = schedules.GetValueOrDefault(row.PersonId);
             var items = digests[row.PersonId].Where(m => m.DueOn >= row.ForDate && m.DueOn < row.ForDate.AddDays(7)).OrderBy(m => m.DueOn).ToList();
             var (state, mail) = Decide(row, person, schedule, items);
             if (mail is null)
             {
-                await FinishAsync(row, leaseOwner, state, cancellationToken);
-                if (state == ReminderState.Cancelled)
-                {
-                    result.Cancelled++;
-                }
-                else
-                {
-                    result.Skipped++;
-                }
-
-                continue;
+                await WriteAsync(() => FinishAsync(row, leaseOwner, state, token));
+                Interlocked.Increment(ref state == ReminderState.Cancelled ? ref result.CancelledCount : ref result.SkippedCount);
+                return;
             }
 
             try
             {
-                await mailer.SendAsync(mail, cancellationToken);
+                await mailer.SendAsync(mail, token);
             }
             catch (Exception failure) when (failure is not OperationCanceledException)
             {
                 // The server refused or was away: free the row to try again later, waiting longer each time.
                 LogSendFailed(logger, row.Id, row.Attempts, failure);
                 var retryAt = clock.GetUtcNow().UtcDateTime + TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Min(row.Attempts, 6))));
-                await db.Reminders.Where(r => r.Id == row.Id && r.LeaseOwner == leaseOwner)
-                    .ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseOwner, (string?)null).SetProperty(r => r.LeaseUntilUtc, retryAt), CancellationToken.None);
-                result.Failed++;
-                continue;
+                await WriteAsync(() => db.Reminders.Where(r => r.Id == row.Id && r.LeaseOwner == leaseOwner)
+                    .ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseOwner, (string?)null).SetProperty(r => r.LeaseUntilUtc, retryAt), CancellationToken.None));
+                Interlocked.Increment(ref result.FailedCount);
+                return;
             }
 
             // Accepted by the server: from here on it is sent, whatever happens to this process.
-            await FinishAsync(row, leaseOwner, ReminderState.Sent, CancellationToken.None);
-            result.Sent++;
-        }
+            await WriteAsync(() => FinishAsync(row, leaseOwner, ReminderState.Sent, CancellationToken.None));
+            Interlocked.Increment(ref result.SentCount);
+        });
     }
 
     private (ReminderState State, AppMail? Mail) Decide(Reminder row, ReminderPerson? person, ReviewSchedule? schedule, List<DigestItem> items)
