@@ -133,9 +133,10 @@ public sealed class ReminderDispatcherTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Two_dispatchers_on_one_database_at_once_send_every_reminder_once()
     {
-        var people = await SeedAsync(300, i => new Seed(Zones[i % Zones.Length], new DateOnly(2026, 1, 1).AddDays(i % 3), ReviewCadence.Yearly, 0, true, true));
+        var people = await SeedAsync(300, i => new Seed(Zones[i % Zones.Length], new DateOnly(2026, 1, 5).AddDays(i % 3), ReviewCadence.Yearly, 0, true, true));
         await PlanAllAsync(people, []);
-        _app.Clock.SetTo(new DateTimeOffset(2027, 1, 5, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(300, await _app.ReadAsync(db => db.Reminders.CountAsync()));
+        _app.Clock.SetTo(new DateTimeOffset(2027, 1, 8, 0, 0, 0, TimeSpan.Zero));
 
         var small = new ReminderOptions { BatchSize = 15, ParallelSends = 4 };
         var results = await Task.WhenAll(PassAsync(options: small), PassAsync(options: small), PassAsync(options: small));
