@@ -42,6 +42,14 @@ public sealed class CalendarAddressTests(PublicCalendarApp app) : IClassFixture<
         Assert.Equal(review.Uid, (await IcalJs.ParseAsync(await browser.Client.GetStringAsync(new Uri(address).PathAndQuery))).Events.Single().Uid);
     }
 
+    [Theory]
+    [InlineData("https://careers.example.org/calendar/abc.ics", "webcal://careers.example.org/calendar/abc.ics")]
+    [InlineData("http://localhost/calendar/abc.ics", "webcal://localhost/calendar/abc.ics")]
+    [InlineData("http://localhost:5000/calendar/abc.ics", "webcal://localhost:5000/calendar/abc.ics")]
+    [InlineData("https://careers.example.org:8443/calendar/abc.ics", "webcal://careers.example.org:8443/calendar/abc.ics")]
+    public void The_webcal_link_is_the_same_address_keeping_an_unusual_port(string address, string expected) =>
+        Assert.Equal(expected, Web.Pages.Reviews.CalendarPage.Webcal(new Uri(address)));
+
     [Fact]
     public async Task The_review_invitation_for_a_reminder_mail_is_one_event_with_the_feeds_uid_and_the_sender_as_organizer()
     {

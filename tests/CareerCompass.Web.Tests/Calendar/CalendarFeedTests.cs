@@ -169,6 +169,26 @@ public sealed class CalendarFeedTests(CareerCompassFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_calendar_page_is_well_formed_labelled_and_free_of_inline_script_before_and_after_a_renewal()
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+
+        var page = await browser.GetAsync("/Reviews/Calendar");
+        var renewed = await browser.SubmitAsync(page, "#renew-form");
+
+        foreach (var shown in new[] { page, renewed })
+        {
+            HtmlChecks.AssertWellFormedAndLabelled(shown);
+            Assert.All(shown.Document.QuerySelectorAll("script"), s => Assert.StartsWith("/", s.GetAttribute("src") ?? "inline script", StringComparison.Ordinal));
+            Assert.Equal("Your private address", shown.Document.QuerySelector("label[for='subscription-address']")!.TextContent);
+        }
+
+        Assert.Equal(CareerCompass.Web.Pages.Reviews.CalendarPage.RenewedMessage, renewed.Document.QuerySelector("[role=status]")!.TextContent);
+        Assert.Null(page.Document.QuerySelector("[role=status]"));
+        browser.Dispose();
+    }
+
+    [Fact]
     public async Task A_visitor_is_sent_to_sign_in_for_the_download_and_the_page()
     {
         using var visitor = app.NewBrowser();
