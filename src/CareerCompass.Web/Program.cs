@@ -105,6 +105,11 @@ services.AddScoped<UserSessions>();
 // "Today" is the person's own date: their time zone rides in the sign-in (AppClaimsPrincipalFactory).
 services.AddScoped<PersonClock>();
 services.AddScoped<ReviewPlanning>();
+services.AddSingleton<ReminderOptOut>();
+services.AddOptions<ReminderOptions>().Bind(config.GetSection(ReminderOptions.Section));
+services.AddScoped<ReminderMail>();
+services.AddScoped<ReminderPass>();
+services.AddHostedService<ReminderDispatcher>();
 services.AddCalendar();
 services.AddAntiforgery(options =>
 {
@@ -121,6 +126,7 @@ services.AddAuthorizationBuilder()
 services.AddSingleton<IAuthorizationHandler, OwnerAuthorizationHandler>();
 
 services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
+services.AddSingleton<IAppMailer, AppMailer>();
 services.AddTransient<IEmailSender, EmailSender>();
 services.AddScoped<AccountMail>();
 services.AddSingleton<AccountMailOutbox>();

@@ -73,6 +73,23 @@ public sealed class Reminder
     }
 
     /// <summary>
+    /// The e-mail went at <paramref name="at"/>. The dispatcher marks its rows sent with its own statement (guarded by
+    /// its lease); this is the same change for code that holds the row, and for tests. Only a pending row can be sent.
+    /// </summary>
+    public void MarkSent(DateTimeOffset at)
+    {
+        if (State != ReminderState.Pending)
+        {
+            throw new InvalidOperationException($"Only a pending reminder can be marked sent; this one is {State}.");
+        }
+
+        State = ReminderState.Sent;
+        SentAtUtc = at.UtcDateTime;
+        LeaseOwner = null;
+        LeaseUntilUtc = null;
+    }
+
+    /// <summary>
     /// Brings one person's review reminders in line with what is wanted now: pending ones no longer wanted are
     /// cancelled, wanted ones move to their new time, a cancelled one wanted again comes back, and one already sent
     /// is never planned twice. Returns the rows to add. Nothing is planned for a moment already past: a reminder that
@@ -106,6 +123,7 @@ public sealed class Reminder
                 case ReminderState.Cancelled when want.SendAt > now:
                     row.State = ReminderState.Pending;
                     row.SendAtUtc = want.SendAt.UtcDateTime;
+                    (row.Attempts, row.LeaseOwner, row.LeaseUntilUtc) = (0, null, null); // a fresh start
                     break;
                 default:
                     break; // sent, skipped, or a cancelled one whose time has gone

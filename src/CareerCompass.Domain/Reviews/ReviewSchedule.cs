@@ -37,6 +37,9 @@ public sealed class ReviewSchedule : OwnedEntity
 
     public DateOnly? LastReviewedOn { get; private set; }
 
+    /// <summary>How many reviews the person has completed.</summary>
+    public int ReviewsCompleted { get; private set; }
+
     public DateOnly NextReviewOn { get; private set; }
 
     /// <summary>How many days before the review date the first reminder comes (0: only on the day).</summary>
@@ -76,6 +79,7 @@ public sealed class ReviewSchedule : OwnedEntity
     public void Reviewed(DateOnly today)
     {
         LastReviewedOn = today;
+        ReviewsCompleted++;
         NextReviewOn = Cadence.After(today);
     }
 

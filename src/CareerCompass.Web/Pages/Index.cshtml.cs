@@ -1,8 +1,10 @@
 using CareerCompass.Domain.Goals;
 using CareerCompass.Domain.Journey;
 using CareerCompass.Domain.Reflection;
+using CareerCompass.Domain.Reviews;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure.Authorization;
+using CareerCompass.Web.Infrastructure.Reviews;
 using CareerCompass.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,12 +13,15 @@ using Microsoft.EntityFrameworkCore;
 namespace CareerCompass.Web.Pages;
 
 /// <summary>
-/// A visitor sees what CareerCompass does; a signed-in person sees their dashboard. The dashboard runs the same four
-/// queries whatever the number of goals and milestones (a test counts them).
+/// A visitor sees what CareerCompass does; a signed-in person sees their dashboard. The dashboard runs the same
+/// queries (five, with the review schedule) whatever the number of goals and milestones (a test counts them).
 /// </summary>
 [AllowAnonymous]
-public sealed class Index(AppDbContext db, PersonClock clock) : PageModel
+public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning planning) : PageModel
 {
+    /// <summary>The person's review schedule (always shown: the next review date is never out of sight).</summary>
+    public ReviewSchedule? Schedule { get; private set; }
+
     public IReadOnlyList<JourneyStep> Journey { get; private set; } = [];
 
     public int FollowUpsDue { get; private set; }
@@ -41,6 +46,7 @@ public sealed class Index(AppDbContext db, PersonClock clock) : PageModel
 
         Today = clock.Today;
         var today = Today;
+        Schedule = await planning.ScheduleForAsync(userId, clock.Zone);
         FollowUpsDue = await db.Contacts.CountAsync(c => c.OwnerId == userId && c.NextFollowUpOn != null && c.NextFollowUpOn <= today);
         ReflectionStepsDone = await db.ReflectionSteps.CountAsync(s => s.OwnerId == userId && s.CompletedAtUtc != null);
         var goals = await db.Goals.AsNoTracking().Where(g => g.OwnerId == userId)
@@ -67,7 +73,7 @@ public sealed class Index(AppDbContext db, PersonClock clock) : PageModel
             ReflectionStepsTotal: ReflectionSteps.Count,
             Goals: goals.Count(g => g.Status != GoalStatus.Retired),
             GoalsWithMilestones: goals.Count(g => g.Status != GoalStatus.Retired && byGoal[g.Id].Any()),
-            ReviewsDone: 0));
+            ReviewsDone: Schedule.ReviewsCompleted));
     }
 
     public sealed record GoalRow(int Id, string Statement, DateOnly StartedOn, DateOnly? Deadline, GoalProgress Progress, IReadOnlyList<MilestoneRow> Milestones);

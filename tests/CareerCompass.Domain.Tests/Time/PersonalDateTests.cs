@@ -72,6 +72,31 @@ public sealed class PersonalDateTests
     public void Plus_14_and_minus_11_turn_the_date_at_their_own_midnight(string zone, int hour, int minute, string expected) =>
         Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), TodayIn(zone, 2027, 1, 1, hour, minute));
 
+    [Theory]
+    // Half-hour and three-quarter-hour zones: St John's is -3:30 in winter, -2:30 in summer; Kathmandu is +5:45.
+    [InlineData("America/St_Johns", 2027, 1, 15, 3, 29, 59, "2027-01-14")]
+    [InlineData("America/St_Johns", 2027, 1, 15, 3, 30, 0, "2027-01-15")]
+    [InlineData("America/St_Johns", 2027, 7, 15, 2, 29, 59, "2027-07-14")]
+    [InlineData("America/St_Johns", 2027, 7, 15, 2, 30, 0, "2027-07-15")]
+    [InlineData("Asia/Kathmandu", 2027, 1, 14, 18, 14, 59, "2027-01-14")]
+    [InlineData("Asia/Kathmandu", 2027, 1, 14, 18, 15, 0, "2027-01-15")]
+    // Santiago springs forward at midnight (5 September 2027 begins at 01:00 -03, 04:00 UTC) and falls back at
+    // midnight (3 April 2027 has 23:00–23:59 twice, so it ends at 04:00 UTC, not 03:00).
+    [InlineData("America/Santiago", 2027, 9, 5, 3, 59, 59, "2027-09-04")]
+    [InlineData("America/Santiago", 2027, 9, 5, 4, 0, 0, "2027-09-05")]
+    [InlineData("America/Santiago", 2027, 4, 4, 2, 59, 59, "2027-04-03")]
+    [InlineData("America/Santiago", 2027, 4, 4, 3, 0, 0, "2027-04-03")]
+    [InlineData("America/Santiago", 2027, 4, 4, 3, 59, 59, "2027-04-03")]
+    [InlineData("America/Santiago", 2027, 4, 4, 4, 0, 0, "2027-04-04")]
+    // Havana: 14 March 2027 begins at 01:00 CDT (05:00 UTC); on 7 November 00:00–00:59 comes twice.
+    [InlineData("America/Havana", 2027, 3, 14, 4, 59, 59, "2027-03-13")]
+    [InlineData("America/Havana", 2027, 3, 14, 5, 0, 0, "2027-03-14")]
+    [InlineData("America/Havana", 2027, 11, 7, 3, 59, 59, "2027-11-06")]
+    [InlineData("America/Havana", 2027, 11, 7, 4, 0, 0, "2027-11-07")]
+    [InlineData("America/Havana", 2027, 11, 7, 5, 0, 0, "2027-11-07")]
+    public void Zones_off_the_hour_or_changing_their_clocks_at_midnight_turn_the_date_at_their_own_midnight(string zone, int y, int mo, int d, int h, int mi, int s, string expected) =>
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), TodayIn(zone, y, mo, d, h, mi, s));
+
     [Fact]
     public void The_offset_the_instant_is_written_with_does_not_matter()
     {

@@ -38,7 +38,7 @@ public sealed class CalendarAddressTests(PublicCalendarApp app) : IClassFixture<
         Assert.StartsWith("webcal://careers.example.org/calendar/", page.Document.QuerySelector("#webcal-link")!.GetAttribute("href"), StringComparison.Ordinal);
         var review = Assert.Single(calendar.Events);
         Assert.EndsWith("@careers.example.org", review.Uid, StringComparison.Ordinal);
-        Assert.Equal("https://careers.example.org/Goals", review.Url);
+        Assert.Equal("https://careers.example.org/Reviews", review.Url);
         Assert.Equal(review.Uid, (await IcalJs.ParseAsync(await browser.Client.GetStringAsync(new Uri(address).PathAndQuery))).Events.Single().Uid);
     }
 

@@ -48,7 +48,7 @@ public sealed class CalendarFeedTests(CareerCompassFactory app) : IClassFixture<
         Assert.Equal($"http://localhost/Goals/{open}", enrol.Url);
         Assert.StartsWith("A step towards your goal: Lead a team, by summer; \\ for real\n", enrol.Description, StringComparison.Ordinal);
         Assert.Contains(@"Lead a team\, by summer\; \\ for real", ics, StringComparison.Ordinal); // escaped on the wire
-        Assert.Equal("http://localhost/Goals", calendar.Events.Single(e => e.Summary == "Review your goals").Url);
+        Assert.Equal("http://localhost/Reviews", calendar.Events.Single(e => e.Summary == "Review your goals").Url);
         Assert.DoesNotContain("Not the owner's", ics, StringComparison.Ordinal);
         Assert.DoesNotContain("Someone else", ics, StringComparison.Ordinal);
 

@@ -15,7 +15,7 @@ public sealed class EmailSenderTests : IDisposable
     [Fact]
     public async Task The_pickup_transport_writes_an_eml_file_with_a_plain_and_an_html_part()
     {
-        var sender = new EmailSender(Options.Create(new EmailOptions { PickupDirectory = "mail" }), new DataPaths(_root), NullLogger<EmailSender>.Instance);
+        var sender = new EmailSender(new AppMailer(Options.Create(new EmailOptions { PickupDirectory = "mail" }), new DataPaths(_root), NullLogger<AppMailer>.Instance));
 
         await sender.SendEmailAsync("sam@example.org", "Your review is due", "<p>Hello <a href=\"https://example.org/Reviews?a=1&amp;b=2\">open it</a></p>");
 
@@ -31,7 +31,7 @@ public sealed class EmailSenderTests : IDisposable
     {
         using var server = new OneMessageSmtpServer();
         var options = new EmailOptions { Transport = EmailTransport.Smtp, Smtp = new SmtpOptions { Host = "127.0.0.1", Port = server.Port } };
-        var sender = new EmailSender(Options.Create(options), new DataPaths(_root), NullLogger<EmailSender>.Instance);
+        var sender = new EmailSender(new AppMailer(Options.Create(options), new DataPaths(_root), NullLogger<AppMailer>.Instance));
 
         await sender.SendEmailAsync("sam@example.org", "Your review is due", "<p>Time to look back.</p>");
         var received = await server.Received.WaitAsync(TimeSpan.FromSeconds(30));

@@ -37,6 +37,8 @@ public class CareerCompassFactory : WebApplicationFactory<Program>
         ["RateLimits:SignInPerAddressPerMinute"] = "100000",
         ["RateLimits:SignInFailuresPerAccountPerHour"] = "100000",
         ["RateLimits:AccountFormsPerAddressPerHour"] = "100000",
+        // Tests run reminder passes themselves, on the test clock; the dispatcher tests turn it on where they need it.
+        ["Reminders:Enabled"] = "false",
     };
 
     public TestBrowser NewBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions

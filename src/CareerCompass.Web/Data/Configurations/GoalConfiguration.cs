@@ -68,6 +68,7 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
         builder.Property(m => m.Title).HasMaxLength(Goal.FieldLength);
         builder.Property(m => m.Notes).HasMaxLength(Limits.LongText);
         builder.HasIndex(m => new { m.OwnerId, m.DueOn });
+        builder.HasIndex(m => m.DueOn); // the weekly digest finds milestones due around now, for everyone at once
         builder.HasIdempotencyKey();
     }
 }

@@ -23,6 +23,10 @@ internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
         builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(r => r.LeaseOwner).HasMaxLength(64);
 
+        // A replan (settings, a completed review) changes rows it read a moment ago; if a dispatcher marked one sent
+        // meanwhile, the replan's save is refused rather than turning a sent reminder back into one to send.
+        builder.Property(r => r.State).IsConcurrencyToken();
+
         // Written before it is sent, at most one per person, date and kind: the rule that makes a reminder go once.
         builder.HasIndex(r => new { r.PersonId, r.ForDate, r.Kind }).IsUnique();
 

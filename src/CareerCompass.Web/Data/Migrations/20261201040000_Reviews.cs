@@ -22,6 +22,7 @@ public sealed class Reviews : Migration
                 Cadence = table.Column<int>(type: "INTEGER", nullable: false),
                 StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                 LastReviewedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                ReviewsCompleted = table.Column<int>(type: "INTEGER", nullable: false),
                 NextReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                 LeadDays = table.Column<int>(type: "INTEGER", nullable: false),
                 RemindersOn = table.Column<bool>(type: "INTEGER", nullable: false),
@@ -115,11 +116,13 @@ public sealed class Reviews : Migration
         migrationBuilder.CreateIndex("IX_Reminders_PersonId_ForDate_Kind", "Reminders", ["PersonId", "ForDate", "Kind"], unique: true);
         migrationBuilder.CreateIndex("IX_Reminders_State_SendAtUtc", "Reminders", ["State", "SendAtUtc"]);
 
+        migrationBuilder.CreateIndex("IX_Milestones_DueOn", "Milestones", "DueOn");
+
         // Everyone already here: yearly, a year from today (the day they got reviews), reminders on. (SQLite's own
         // functions; the PostgreSQL migrations come with the move to PostgreSQL.)
         migrationBuilder.Sql("""
-            INSERT INTO "ReviewSchedules" ("Cadence", "StartedOn", "LastReviewedOn", "NextReviewOn", "LeadDays", "RemindersOn", "DigestOn", "CalendarToken", "OwnerId", "Version", "CreatedAtUtc", "UpdatedAtUtc")
-            SELECT 0, date('now'), NULL, date('now', '+12 months'), 14, 1, 1, lower(hex(randomblob(21))), u."Id",
+            INSERT INTO "ReviewSchedules" ("Cadence", "StartedOn", "LastReviewedOn", "ReviewsCompleted", "NextReviewOn", "LeadDays", "RemindersOn", "DigestOn", "CalendarToken", "OwnerId", "Version", "CreatedAtUtc", "UpdatedAtUtc")
+            SELECT 0, date('now'), NULL, 0, date('now', '+12 months'), 14, 1, 1, lower(hex(randomblob(21))), u."Id",
                    upper(substr(u.h, 1, 8) || '-' || substr(u.h, 9, 4) || '-4' || substr(u.h, 14, 3) || '-8' || substr(u.h, 18, 3) || '-' || substr(u.h, 21, 12)),
                    strftime('%Y-%m-%d %H:%M:%S', 'now'), strftime('%Y-%m-%d %H:%M:%S', 'now')
             FROM (SELECT "Id", hex(randomblob(16)) AS h FROM "AspNetUsers") AS u;
@@ -128,6 +131,7 @@ public sealed class Reviews : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropIndex("IX_Milestones_DueOn", "Milestones");
         migrationBuilder.DropTable("Reminders");
         migrationBuilder.DropTable("ReviewGoals");
         migrationBuilder.DropTable("Reviews");

@@ -24,8 +24,8 @@ public sealed class CalendarFeed(AppDbContext db, PublicAddress address, TimePro
     public const string ReviewSummary = "Review your goals";
     public const string MilestonePrefix = "Milestone: ";
 
-    /// <summary>Where a review event points. TODO: the review page, once it exists.</summary>
-    public const string ReviewPage = "/Goals";
+    /// <summary>Where a review event points: the reviews page, which starts or resumes the review.</summary>
+    public const string ReviewPage = "/Reviews";
 
     /// <summary>The private subscription address for <paramref name="token"/>, on the public address.</summary>
     public string SubscriptionAddress(string token) => address.Link($"/calendar/{token}.ics");

@@ -34,6 +34,12 @@ public static class PersonClaims
 {
     public const string TimeZoneType = "careercompass:time_zone";
 
+    public const string NextReviewType = "careercompass:next_review";
+
     /// <summary>The person's zone from their sign-in; UTC for a visitor, a missing claim or a zone this server doesn't know.</summary>
     public static TimeZoneInfo TimeZone(this ClaimsPrincipal user) => PersonTimeZone.FindOrUtc(user.FindFirstValue(TimeZoneType));
+
+    /// <summary>The person's next review date from their sign-in, if it carries one.</summary>
+    public static DateOnly? NextReview(this ClaimsPrincipal user) =>
+        DateOnly.TryParseExact(user.FindFirstValue(NextReviewType), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date : null;
 }

@@ -1,6 +1,10 @@
 using System.Globalization;
+using CareerCompass.Domain.Common;
+using CareerCompass.Domain.Reviews;
 using CareerCompass.Domain.Time;
 using CareerCompass.Web.Data;
+using CareerCompass.Web.Infrastructure.Reviews;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,13 +15,21 @@ namespace CareerCompass.Web.Pages.Settings;
 /// <c>/Settings</c>: the person's own settings, one section per setting, each with its own form and handler
 /// (<c>?handler=TimeZone</c>), so a section added later (review cadence, reminders) stands beside the others.
 /// </summary>
-public sealed class Index(UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock) : PageModel
+public sealed class Index(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, ReviewPlanning planning, TimeProvider clock) : PageModel
 {
     public const string UnknownZone = "We don't know that time zone. Please choose one from the list.";
     public const string NotSaved = "That didn't save — something changed at the same moment. Please try again.";
+    public const string StaleReviews = "Your review settings were changed somewhere else (perhaps in another tab) after you opened this page, so we didn't overwrite them. Below is what's saved now — please make your change again.";
+    public const string UnknownCadence = "Please choose how often you'd like to review.";
 
     [BindProperty]
     public TimeZoneInput Zone { get; set; } = new();
+
+    [BindProperty]
+    public ReviewsInput Reviews { get; set; } = new();
+
+    /// <summary>The schedule as saved (the next review date shown beside the form).</summary>
+    public ReviewSchedule Schedule { get; private set; } = null!;
 
     /// <summary>The zone the person is on now (stored), whatever this form last sent.</summary>
     public TimeZoneInfo CurrentZone { get; private set; } = TimeZoneInfo.Utc;
@@ -34,7 +46,7 @@ public sealed class Index(UserManager<AppUser> users, SignInManager<AppUser> sig
             return Challenge();
         }
 
-        Show(user);
+        await ShowAsync(user);
         return Page();
     }
 
@@ -48,17 +60,22 @@ public sealed class Index(UserManager<AppUser> users, SignInManager<AppUser> sig
         if (!PersonTimeZone.TryFind(Zone.Id, out var zone))
         {
             ModelState.AddModelError($"{nameof(Zone)}.{nameof(Zone.Id)}", UnknownZone);
-            Show(user);
+            await ShowAsync(user);
             return Page();
         }
 
         if (zone.Id != user.TimeZone)
         {
+            // Reminders come at nine on the person's clock: move the ones still to come with the zone. (The rows are
+            // saved by UpdateAsync below, in the same SaveChanges as the zone.)
+            var schedule = await planning.ScheduleForAsync(user.Id, zone);
+            await planning.ReplanAsync(schedule, zone);
             user.TimeZone = zone.Id;
             if (!(await users.UpdateAsync(user)).Succeeded)
             {
+                db.ChangeTracker.Clear();
                 ModelState.AddModelError($"{nameof(Zone)}.{nameof(Zone.Id)}", NotSaved);
-                Show((await users.GetUserAsync(User))!);
+                await ShowAsync((await users.GetUserAsync(User))!);
                 return Page();
             }
 
@@ -71,11 +88,106 @@ public sealed class Index(UserManager<AppUser> users, SignInManager<AppUser> sig
         return RedirectToPage();
     }
 
-    private void Show(AppUser user)
+    /// <summary>Review cadence, reminder lead time, reminders and the weekly digest: one form, one save.</summary>
+    public async Task<IActionResult> OnPostReviewsAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        var zone = PersonTimeZone.FindOrUtc(user.TimeZone);
+        var schedule = await planning.ScheduleForAsync(user.Id, zone);
+        const string prefix = nameof(Reviews);
+        if (Reviews.Version != schedule.Version)
+        {
+            ModelState.AddModelError(string.Empty, StaleReviews);
+            await ShowAsync(user, keepTyped: false);
+            return Page();
+        }
+
+        // Our own words in place of the framework's ("The value 'x' is not valid"), keeping what was typed.
+        if (Reviews.Cadence is not { } cadence || !Enum.IsDefined(cadence))
+        {
+            Replace($"{prefix}.{nameof(ReviewsInput.Cadence)}", UnknownCadence);
+        }
+
+        if (Reviews.LeadDays is null)
+        {
+            Replace($"{prefix}.{nameof(ReviewsInput.LeadDays)}", $"Please enter a number of days from 0 to {ReviewSchedule.MaxLeadDays}.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await ShowAsync(user, keepTyped: true);
+            return Page();
+        }
+
+        var today = PersonalDate.Today(clock.GetUtcNow(), zone);
+        try
+        {
+            if (schedule.Cadence != Reviews.Cadence!.Value)
+            {
+                schedule.ChangeCadence(Reviews.Cadence.Value, today);
+            }
+
+            schedule.SetReminders(Reviews.RemindersOn, Reviews.LeadDays!.Value, Reviews.DigestOn);
+        }
+        catch (DomainRuleException rule)
+        {
+            ModelState.AddModelError($"{prefix}.{rule.Field}", rule.Message);
+            db.ChangeTracker.Clear();
+            await ShowAsync(user, keepTyped: true);
+            return Page();
+        }
+
+        await planning.ReplanAsync(schedule, zone);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, StaleReviews);
+            await ShowAsync(user, keepTyped: false);
+            return Page();
+        }
+
+        // The next review date rides in the sign-in (for the "review due" banner): renew this one now.
+        await signIn.RefreshSignInAsync(user);
+        var reminders = !schedule.RemindersOn ? "Reminders are off."
+            : schedule.LeadDays == 0 ? "We'll remind you on the day."
+            : $"We'll remind you {schedule.LeadDays} {(schedule.LeadDays == 1 ? "day" : "days")} before, and on the day.";
+        StatusMessage = $"Saved. Your next review is on {ReviewDates.Spelled(schedule.NextReviewOn)}. {reminders}";
+        return RedirectToPage(null, null, "reviews");
+    }
+
+    private void Replace(string key, string message)
+    {
+        var typed = ModelState[key]?.AttemptedValue;
+        ModelState.Remove(key);
+        ModelState.SetModelValue(key, typed, typed);
+        ModelState.AddModelError(key, message);
+    }
+
+    private async Task ShowAsync(AppUser user, bool keepTyped = false)
     {
         CurrentZone = PersonTimeZone.FindOrUtc(user.TimeZone);
         Zone = new TimeZoneInput { Id = CurrentZone.Id };
+
         Zones = ZoneGroup.All(clock.GetUtcNow(), CurrentZone);
+        Schedule = await planning.ScheduleForAsync(user.Id, CurrentZone);
+        if (!keepTyped)
+        {
+            ModelState.Remove($"{nameof(Reviews)}.{nameof(ReviewsInput.Cadence)}");
+            ModelState.Remove($"{nameof(Reviews)}.{nameof(ReviewsInput.LeadDays)}");
+            ModelState.Remove($"{nameof(Reviews)}.{nameof(ReviewsInput.RemindersOn)}");
+            ModelState.Remove($"{nameof(Reviews)}.{nameof(ReviewsInput.DigestOn)}");
+            Reviews = ReviewsInput.From(Schedule);
+        }
+
+        Reviews.Version = Schedule.Version;
     }
 
     /// <summary>Now, on the person's wall clock (shown under the field, so they can check it's right).</summary>
@@ -84,6 +196,28 @@ public sealed class Index(UserManager<AppUser> users, SignInManager<AppUser> sig
     public sealed class TimeZoneInput
     {
         public string? Id { get; set; }
+    }
+
+    public sealed class ReviewsInput
+    {
+        public ReviewCadence? Cadence { get; set; }
+
+        public int? LeadDays { get; set; }
+
+        public bool RemindersOn { get; set; }
+
+        public bool DigestOn { get; set; }
+
+        public Guid Version { get; set; }
+
+        public static ReviewsInput From(ReviewSchedule schedule) => new()
+        {
+            Cadence = schedule.Cadence,
+            LeadDays = schedule.LeadDays,
+            RemindersOn = schedule.RemindersOn,
+            DigestOn = schedule.DigestOn,
+            Version = schedule.Version,
+        };
     }
 }
 
