@@ -48,7 +48,7 @@ public sealed class CalendarFeedTests(CareerCompassFactory app) : IClassFixture<
         Assert.Equal($"http://localhost/Goals/{open}", enrol.Url);
         Assert.StartsWith("A step towards your goal: Lead a team, by summer; \\ for real\n", enrol.Description, StringComparison.Ordinal);
         Assert.Contains(@"Lead a team\, by summer\; \\ for real", ics, StringComparison.Ordinal); // escaped on the wire
-        Assert.Equal("http://localhost/Goals", calendar.Events.Single(e => e.Summary == "Review your goals").Url);
+        Assert.Equal("http://localhost/Reviews", calendar.Events.Single(e => e.Summary == "Review your goals").Url);
         Assert.DoesNotContain("Not the owner's", ics, StringComparison.Ordinal);
         Assert.DoesNotContain("Someone else", ics, StringComparison.Ordinal);
 
@@ -166,6 +166,26 @@ public sealed class CalendarFeedTests(CareerCompassFactory app) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.NotEqual("text/calendar", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_calendar_page_is_well_formed_labelled_and_free_of_inline_script_before_and_after_a_renewal()
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+
+        var page = await browser.GetAsync("/Reviews/Calendar");
+        var renewed = await browser.SubmitAsync(page, "#renew-form");
+
+        foreach (var shown in new[] { page, renewed })
+        {
+            HtmlChecks.AssertWellFormedAndLabelled(shown);
+            Assert.All(shown.Document.QuerySelectorAll("script"), s => Assert.StartsWith("/", s.GetAttribute("src") ?? "inline script", StringComparison.Ordinal));
+            Assert.Equal("Your private address", shown.Document.QuerySelector("label[for='subscription-address']")!.TextContent);
+        }
+
+        Assert.Equal(CareerCompass.Web.Pages.Reviews.CalendarPage.RenewedMessage, renewed.Document.QuerySelector("[role=status]")!.TextContent);
+        Assert.Null(page.Document.QuerySelector("[role=status]"));
+        browser.Dispose();
     }
 
     [Fact]

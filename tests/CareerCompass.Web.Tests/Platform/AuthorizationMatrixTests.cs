@@ -1,5 +1,6 @@
 using System.Net;
 using CareerCompass.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace CareerCompass.Web.Tests.Platform;
 
@@ -106,13 +107,32 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         { "GET", "/Settings", Persona.Owner, Outcome.Ok },
         { "GET", "/Settings", Persona.Other, Outcome.Ok },
         { "POST", "/Settings?handler=TimeZone", Persona.Anonymous, Outcome.SignIn },
+
+        // The calendar: the download, the page and "make a new private address" are always the signed-in person's
+        // own (no route names another person's schedule), so another person gets theirs. The private address needs no
+        // sign-in: its token is the key, whoever holds it; an unknown one is a 404 for everyone.
+        { "GET", "/Reviews/calendar.ics", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reviews/calendar.ics", Persona.Owner, Outcome.Ok },
+        { "GET", "/Reviews/calendar.ics", Persona.Other, Outcome.Ok },
+        { "GET", "/Reviews/Calendar", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reviews/Calendar", Persona.Owner, Outcome.Ok },
+        { "GET", "/Reviews/Calendar", Persona.Other, Outcome.Ok },
+        { "POST", "/Reviews/Calendar?handler=Renew", Persona.Anonymous, Outcome.SignIn },
+        { "POST", "/Reviews/Calendar?handler=Renew", Persona.Other, Outcome.Saved },
+        { "POST", "/Reviews/Calendar?handler=Renew", Persona.Owner, Outcome.Saved },
+        { "GET", "/calendar/{calendar-token}.ics", Persona.Anonymous, Outcome.Ok },
+        { "GET", "/calendar/{calendar-token}.ics", Persona.Owner, Outcome.Ok },
+        { "GET", "/calendar/{calendar-token}.ics", Persona.Other, Outcome.Ok },
+        { "GET", "/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics", Persona.Anonymous, Outcome.NotFound },
+        { "GET", "/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics", Persona.Owner, Outcome.NotFound },
     };
 
     [Theory]
     [MemberData(nameof(Routes))]
     public async Task Route_answers_each_person_as_it_should(string method, string path, Persona persona, Outcome expected)
     {
-        var url = path.Replace("{contact}", world.ContactId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        var ownersToken = await world.OwnersCalendarTokenAsync();
+        var url = path.Replace("{calendar-token}", ownersToken, StringComparison.Ordinal).Replace("{contact}", world.ContactId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{goal}", world.GoalId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var browser = world.BrowserOf(persona);
 
@@ -148,6 +168,18 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             case Outcome.Saved:
                 Assert.Equal(HttpStatusCode.Redirect, page.Status);
                 break;
+        }
+
+        if (expected == Outcome.Ok && path.EndsWith(".ics", StringComparison.Ordinal))
+        {
+            Assert.Equal("text/calendar", page.Response.Content.Headers.ContentType?.MediaType);
+            var owners = persona == Persona.Owner || path.Contains("{calendar-token}", StringComparison.Ordinal);
+            Assert.Equal(owners, page.Html.Contains("Owner's private milestone", StringComparison.Ordinal));
+        }
+
+        if (persona != Persona.Owner)
+        {
+            Assert.Equal(ownersToken, await world.OwnersCalendarTokenAsync());
         }
 
         if (persona != Persona.Owner && path.Contains("{goal}", StringComparison.Ordinal))
@@ -209,8 +241,21 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             ContactId = int.Parse(link.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
             var edit = await Owner.GetAsync(link);
             ContactVersion = edit.Document.QuerySelector("#Input_Version")!.GetAttribute("value")!;
-            (_, GoalId) = await Goals.GoalPageTests.CreateGoalAsync(Owner, new() { ["Input.Statement"] = "Owner's private goal" });
+            WebPage goalPage;
+            (goalPage, GoalId) = await Goals.GoalPageTests.CreateGoalAsync(Owner, new() { ["Input.Statement"] = "Owner's private goal" });
+            await Owner.SubmitAsync(goalPage, "#milestone-form", new Dictionary<string, string>
+            {
+                ["NewMilestone.Title"] = "Owner's private milestone",
+                ["NewMilestone.DueOn"] = "2027-01-10",
+            });
+            OwnerId = await App.ReadAsync(db => db.Goals.Where(g => g.Id == GoalId).Select(g => g.OwnerId).SingleAsync());
         }
+
+        public string OwnerId { get; private set; } = string.Empty;
+
+        /// <summary>The token in the owner's private calendar address as it is now (a row above renews it).</summary>
+        public Task<string> OwnersCalendarTokenAsync() =>
+            App.ReadAsync(db => db.ReviewSchedules.Where(s => s.OwnerId == OwnerId).Select(s => s.CalendarToken).SingleAsync());
 
         public Task DisposeAsync()
         {

@@ -37,10 +37,16 @@ public sealed class CalendarPage(AppDbContext db, ReviewPlanning planning, Perso
     {
         var schedule = await planning.ScheduleForAsync(User.RequireUserId(), clock.Zone, HttpContext.RequestAborted);
         SubscriptionAddress = feed.SubscriptionAddress(schedule.CalendarToken);
-        var address = new UriBuilder(SubscriptionAddress) { Scheme = "webcal", Port = -1 };
-        WebcalAddress = address.Uri.AbsoluteUri;
+        WebcalAddress = Webcal(new Uri(SubscriptionAddress));
         NextReviewOn = schedule.NextReviewOn;
         return Page();
+    }
+
+    /// <summary>The same address as <c>webcal://</c>, keeping a port only when it isn't the scheme's usual one.</summary>
+    public static string Webcal(Uri address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return new UriBuilder(address) { Scheme = "webcal", Port = address.IsDefaultPort ? -1 : address.Port }.Uri.AbsoluteUri;
     }
 
     public async Task<IActionResult> OnPostRenewAsync()
