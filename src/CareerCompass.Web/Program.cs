@@ -26,7 +26,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-var command = args.Length > 0 && args[0] == GrantRoleCommand.Name ? args : null;
+var command = args.Length > 0 && args[0] is GrantRoleCommand.Name or RemindCommand.Name ? args : null;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = command is null ? args : [],
@@ -47,7 +47,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, SecurityHeadersStartupFilter>());
 
 // Links in e-mails come from the configured public address, and only its host is served.
-var publicAddress = PublicAddress.FromConfiguration(config, builder.Environment, requiredOutsideDevelopment: command is null);
+var publicAddress = PublicAddress.FromConfiguration(config, builder.Environment, requiredOutsideDevelopment: command is null || command[0] == RemindCommand.Name);
 services.AddSingleton(publicAddress);
 services.Configure<HostFilteringOptions>(options => options.AllowedHosts = [.. publicAddress.Hosts]);
 
@@ -167,7 +167,9 @@ if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailO
 }
 if (command is not null)
 {
-    return await GrantRoleCommand.RunAsync(app.Services, command[1..], Console.Out, Console.Error);
+    return command[0] == RemindCommand.Name
+        ? await RemindCommand.RunAsync(app.Services, command[1..], Console.Out, Console.Error)
+        : await GrantRoleCommand.RunAsync(app.Services, command[1..], Console.Out, Console.Error);
 }
 
 app.UseForwardedHeaders();

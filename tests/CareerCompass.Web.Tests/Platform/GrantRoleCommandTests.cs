@@ -37,6 +37,31 @@ public sealed class GrantRoleCommandTests(CareerCompassFactory app) : IClassFixt
         Assert.Contains("There is no role called 'Wizard'. The roles are: Client, Counsellor, Admin.", unknownRole, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_remind_command_sends_what_a_day_brings_into_the_mail_folder_once()
+    {
+        app.Clock.SetTo(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
+        var (browser, email) = await app.NewSignedInPersonAsync("remind", "Europe/London");
+        browser.Dispose();
+
+        // The lead reminder for a yearly review from 22 November 2026 goes on 8 November 2027 at 09:00 in London.
+        var (code, output) = await RunAsync("remind", "--at", "2027-11-08T09:30:00Z");
+        var (again, second) = await RunAsync("remind", "--at", "2027-11-08T09:45:00Z");
+        var (bad, refused) = await RunAsync("remind", "--at", "next tuesday");
+
+        Assert.True(code == 0, output);
+        Assert.Contains("1 sent", output, StringComparison.Ordinal);
+        Assert.Equal(0, again);
+        Assert.Contains("0 sent", second, StringComparison.Ordinal);
+        Assert.Equal(2, bad);
+        Assert.Contains("isn't a date and time", refused, StringComparison.Ordinal);
+        var mail = Assert.Single(app.Mailbox.To(email, "career review"));
+        Assert.Equal("Your career review is coming up on Monday 22 November 2027", mail.Subject);
+        Assert.Contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click", mail.Raw, StringComparison.Ordinal);
+        Assert.Contains("text/calendar", mail.Raw, StringComparison.Ordinal);
+        Assert.Contains("review.ics", mail.Raw, StringComparison.Ordinal);
+    }
+
     private async Task<(int Code, string Output)> RunAsync(params string[] args)
     {
         _ = app.Server; // the app (and its database) exist before the command runs against them
@@ -51,6 +76,9 @@ public sealed class GrantRoleCommandTests(CareerCompassFactory app) : IClassFixt
         start.Environment["ConnectionStrings__CareerCompass"] = $"Data Source={app.DatabasePath}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["App__PublicBaseUrl"] = "http://localhost"; // required outside Development, as on a server
+        start.Environment["Email__Transport"] = "Pickup";
+        start.Environment["Email__PickupDirectory"] = app.Mailbox.Folder;
+        start.Environment["DataProtection__KeysDirectory"] = Path.Combine(app.DataRoot, "keys");
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
