@@ -9,7 +9,8 @@ namespace CareerCompass.Web.Pages.Reviews;
 
 /// <summary>
 /// "What changed since the last review": everything in the period a review looks back on — from its
-/// <see cref="Review.SinceUtc"/> to its completion (or now, while it is open). Four queries, whatever the number of
+/// <see cref="Review.SinceUtc"/> (just after: what the previous review itself changed belongs to it) to its completion
+/// (or now, while it is open). Four queries, whatever the number of
 /// goals, revisions and milestones.
 /// </summary>
 public sealed record ReviewChanges(
@@ -32,18 +33,18 @@ public sealed record ReviewChanges(
         // The goals written in the period, and those with a change recorded in it — tracked, so that their
         // revisions (read next, all of them: a change's "after" is the next revision) join their histories.
         var goals = await db.Goals
-            .Where(g => g.OwnerId == owner && ((g.CreatedAtUtc >= since && g.CreatedAtUtc <= until)
-                || db.GoalRevisions.Any(r => r.GoalId == g.Id && r.OwnerId == owner && r.RecordedAtUtc >= since && r.RecordedAtUtc <= until)))
+            .Where(g => g.OwnerId == owner && ((g.CreatedAtUtc > since && g.CreatedAtUtc <= until)
+                || db.GoalRevisions.Any(r => r.GoalId == g.Id && r.OwnerId == owner && r.RecordedAtUtc > since && r.RecordedAtUtc <= until)))
             .OrderBy(g => g.Id).ToListAsync();
         var ids = goals.Select(g => g.Id).ToList();
         await db.GoalRevisions.Where(r => r.OwnerId == owner && ids.Contains(r.GoalId)).OrderBy(r => r.Id).LoadAsync();
 
-        var added = goals.Where(g => g.CreatedAtUtc >= since && g.CreatedAtUtc <= until).Select(g => new GoalLine(g.Id, g.Statement)).ToList();
+        var added = goals.Where(g => g.CreatedAtUtc > since && g.CreatedAtUtc <= until).Select(g => new GoalLine(g.Id, g.Statement)).ToList();
         var adjusted = new List<Adjustment>();
         var statuses = new List<StatusChange>();
         foreach (var goal in goals)
         {
-            foreach (var entry in goal.History().Where(e => e.Revision.RecordedAtUtc >= since && e.Revision.RecordedAtUtc <= until).Reverse())
+            foreach (var entry in goal.History().Where(e => e.Revision.RecordedAtUtc > since && e.Revision.RecordedAtUtc <= until).Reverse())
             {
                 var on = PersonalDate.Today(new DateTimeOffset(DateTime.SpecifyKind(entry.Revision.RecordedAtUtc, DateTimeKind.Utc)), zone);
                 var fromThisReview = entry.Revision.ReviewId == review.Id;
@@ -70,7 +71,7 @@ public sealed record ReviewChanges(
             select new MilestoneDone(g.Id, g.Statement, m.Title, m.CompletedOn!.Value)).ToListAsync();
 
         var steps = await db.ReflectionSteps.AsNoTracking()
-            .Where(s => s.OwnerId == owner && s.UpdatedAtUtc >= since && s.UpdatedAtUtc <= until)
+            .Where(s => s.OwnerId == owner && s.UpdatedAtUtc > since && s.UpdatedAtUtc <= until)
             .Select(s => new { s.Kind, s.UpdatedAtUtc }).ToListAsync();
         var reflection = steps
             .Select(s => new ReflectionEdit(ReflectionSteps.Of(s.Kind), PersonalDate.Today(new DateTimeOffset(DateTime.SpecifyKind(s.UpdatedAtUtc, DateTimeKind.Utc)), zone)))

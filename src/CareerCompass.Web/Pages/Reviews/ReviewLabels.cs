@@ -91,11 +91,13 @@ public static class ReviewLabels
             return true;
         }
 
-        if (Enum.TryParse<ReviewDecision>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
-            && !char.IsAsciiDigit(value.Trim()[0]) && value.Trim()[0] != '-')
+        foreach (var known in Enum.GetValues<ReviewDecision>())
         {
-            decision = parsed;
-            return true;
+            if (string.Equals(known.ToString(), value.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                decision = known;
+                return true;
+            }
         }
 
         return false;
