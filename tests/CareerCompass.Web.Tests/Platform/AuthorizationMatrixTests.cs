@@ -106,6 +106,43 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         { "GET", "/Settings", Persona.Owner, Outcome.Ok },
         { "GET", "/Settings", Persona.Other, Outcome.Ok },
         { "POST", "/Settings?handler=TimeZone", Persona.Anonymous, Outcome.SignIn },
+
+        // Reviews: the list is always the signed-in person's own; a review's pages name it, and are checked against it.
+        { "GET", "/Reviews", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reviews", Persona.Owner, Outcome.Ok },
+        { "GET", "/Reviews", Persona.Other, Outcome.Ok },
+        { "POST", "/Reviews?handler=Start", Persona.Anonymous, Outcome.SignIn },
+        { "POST", "/Reviews?handler=LifeChange", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reviews/{review}", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reviews/{review}", Persona.Owner, Outcome.Ok },
+        { "GET", "/Reviews/{review}", Persona.Other, Outcome.NotFound },
+        { "POST", "/Reviews/{review}", Persona.Other, Outcome.NotFound },
+        { "GET", "/Reviews/999999", Persona.Owner, Outcome.NotFound },
+        { "GET", "/Reviews/{review}/look-back", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reviews/{review}/look-back", Persona.Owner, Outcome.Ok },
+        { "GET", "/Reviews/{review}/look-back", Persona.Other, Outcome.NotFound },
+        { "POST", "/Reviews/{review}/look-back", Persona.Anonymous, Outcome.SignIn },
+        { "POST", "/Reviews/{review}/look-back", Persona.Other, Outcome.NotFound },
+        { "POST", "/Reviews/{review}/look-back?handler=Autosave", Persona.Anonymous, Outcome.SignIn },
+        { "POST", "/Reviews/{review}/look-back?handler=Autosave", Persona.Other, Outcome.NotFound },
+        { "GET", "/Reviews/{review}/goals", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reviews/{review}/goals", Persona.Owner, Outcome.Ok },
+        { "GET", "/Reviews/{review}/goals", Persona.Other, Outcome.NotFound },
+        { "POST", "/Reviews/{review}/goals", Persona.Other, Outcome.NotFound },
+        { "POST", "/Reviews/{review}/goals?handler=Back", Persona.Other, Outcome.NotFound },
+        { "POST", "/Reviews/{review}/goals?handler=Autosave", Persona.Other, Outcome.NotFound },
+        { "GET", "/Reviews/{review}/new-goals", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reviews/{review}/new-goals", Persona.Owner, Outcome.Ok },
+        { "GET", "/Reviews/{review}/new-goals", Persona.Other, Outcome.NotFound },
+        { "POST", "/Reviews/{review}/new-goals", Persona.Other, Outcome.NotFound },
+        { "GET", "/Reviews/{review}/summary", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reviews/{review}/summary", Persona.Owner, Outcome.Ok },
+        { "GET", "/Reviews/{review}/summary", Persona.Other, Outcome.NotFound },
+        { "POST", "/Reviews/{review}/summary?handler=Complete", Persona.Anonymous, Outcome.SignIn },
+        { "POST", "/Reviews/{review}/summary?handler=Complete", Persona.Other, Outcome.NotFound },
+        { "GET", "/Reviews/999999/summary", Persona.Owner, Outcome.NotFound },
+        { "GET", "/Goals/Edit/{goal}?review={review}", Persona.Owner, Outcome.Ok },
+        { "GET", "/Goals/Edit/{goal}?review={review}", Persona.Other, Outcome.NotFound },
     };
 
     [Theory]
@@ -113,7 +150,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
     public async Task Route_answers_each_person_as_it_should(string method, string path, Persona persona, Outcome expected)
     {
         var url = path.Replace("{contact}", world.ContactId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{goal}", world.GoalId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{goal}", world.GoalId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{review}", world.ReviewId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var browser = world.BrowserOf(persona);
 
         WebPage page;
@@ -158,6 +196,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             Assert.DoesNotContain($"Renamed by {persona}", goal.Text, StringComparison.Ordinal);
         }
 
+        if (persona != Persona.Owner && path.Contains("{review}", StringComparison.Ordinal))
+        {
+            var review = await world.Owner.GetAsync($"/Reviews/{world.ReviewId}");
+            Assert.Contains("This review isn't finished yet", review.Text, StringComparison.Ordinal);
+        }
+
         if (persona != Persona.Owner)
         {
             var owners = await world.Owner.GetAsync($"/Contacts/Edit/{world.ContactId}");
@@ -190,6 +234,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
 
         public int GoalId { get; private set; }
 
+        /// <summary>The owner's review in progress (their goal is a draft, so it has no goals to review).</summary>
+        public int ReviewId { get; private set; }
+
         public TestBrowser BrowserOf(Persona persona) => persona switch
         {
             Persona.Owner => Owner,
@@ -210,6 +257,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             var edit = await Owner.GetAsync(link);
             ContactVersion = edit.Document.QuerySelector("#Input_Version")!.GetAttribute("value")!;
             (_, GoalId) = await Goals.GoalPageTests.CreateGoalAsync(Owner, new() { ["Input.Statement"] = "Owner's private goal" });
+            (_, ReviewId) = await Reviews.ReviewJourney.StartAsync(Owner);
         }
 
         public Task DisposeAsync()
