@@ -5,7 +5,7 @@ using static CareerCompass.Web.Tests.Reviews.ReviewJourney;
 namespace CareerCompass.Web.Tests.Reviews;
 
 /// <summary>A completed review's own page: "what changed since the last review", and what it costs to show.</summary>
-public sealed class ReviewHistoryTests(CareerCompassFactory app) : IClassFixture<CareerCompassFactory>
+public sealed class ReviewHistoryTests(CareerCompassFactory app, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<CareerCompassFactory>
 {
     private DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
 
@@ -165,6 +165,7 @@ public sealed class ReviewHistoryTests(CareerCompassFactory app) : IClassFixture
         var large8 = await large.GetAsync($"/Reviews/{reviews[large]}");
         Assert.Equal(8, large8.Document.QuerySelectorAll("[data-changes='adjusted'] li").Length);
         Assert.Equal(24, large8.Document.QuerySelectorAll("[data-changes='milestones'] li").Length);
+        output.WriteLine(string.Join(", ", counts.Select(c => $"{c.Page}: {c.Large}")));
         Assert.All(counts, c => Assert.True(c.Small == c.Large, $"{c.Page}: {c.Small} queries for 1 goal, {c.Large} for 8"));
         Assert.All(counts, c => Assert.True(c.Large <= 8, $"{c.Page}: {c.Large} queries"));
         small.Dispose();
