@@ -103,7 +103,8 @@ public sealed class Review : OwnedEntity
         CheckLength(nameof(Reason), reason, ReasonLength);
         var review = new Review(ownerId, trigger, reason, today, dueOn, sinceUtc);
         var order = 0;
-        foreach (var goal in goals.Where(g => g.Status is GoalStatus.Active or GoalStatus.Paused))
+        // Only the person's own goals, each once: a review never holds someone else's goal, nor one goal twice.
+        foreach (var goal in goals.Where(g => g.OwnerId == ownerId && g.Status is GoalStatus.Active or GoalStatus.Paused).DistinctBy(g => g.Id))
         {
             review._goals.Add(new ReviewGoal(goal.Id, goal.Statement, goal.Status, order++));
         }

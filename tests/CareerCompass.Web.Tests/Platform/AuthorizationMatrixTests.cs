@@ -125,6 +125,43 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         { "GET", "/calendar/{calendar-token}.ics", Persona.Other, Outcome.Ok },
         { "GET", "/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics", Persona.Anonymous, Outcome.NotFound },
         { "GET", "/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics", Persona.Owner, Outcome.NotFound },
+
+        // Reviews: the list is always the signed-in person's own; a review's pages name it, and are checked against it.
+        { "GET", "/Reviews", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reviews", Persona.Owner, Outcome.Ok },
+        { "GET", "/Reviews", Persona.Other, Outcome.Ok },
+        { "POST", "/Reviews?handler=Start", Persona.Anonymous, Outcome.SignIn },
+        { "POST", "/Reviews?handler=LifeChange", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reviews/{review}", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reviews/{review}", Persona.Owner, Outcome.Ok },
+        { "GET", "/Reviews/{review}", Persona.Other, Outcome.NotFound },
+        { "POST", "/Reviews/{review}", Persona.Other, Outcome.NotFound },
+        { "GET", "/Reviews/999999", Persona.Owner, Outcome.NotFound },
+        { "GET", "/Reviews/{review}/look-back", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reviews/{review}/look-back", Persona.Owner, Outcome.Ok },
+        { "GET", "/Reviews/{review}/look-back", Persona.Other, Outcome.NotFound },
+        { "POST", "/Reviews/{review}/look-back", Persona.Anonymous, Outcome.SignIn },
+        { "POST", "/Reviews/{review}/look-back", Persona.Other, Outcome.NotFound },
+        { "POST", "/Reviews/{review}/look-back?handler=Autosave", Persona.Anonymous, Outcome.SignIn },
+        { "POST", "/Reviews/{review}/look-back?handler=Autosave", Persona.Other, Outcome.NotFound },
+        { "GET", "/Reviews/{review}/goals", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reviews/{review}/goals", Persona.Owner, Outcome.Ok },
+        { "GET", "/Reviews/{review}/goals", Persona.Other, Outcome.NotFound },
+        { "POST", "/Reviews/{review}/goals", Persona.Other, Outcome.NotFound },
+        { "POST", "/Reviews/{review}/goals?handler=Back", Persona.Other, Outcome.NotFound },
+        { "POST", "/Reviews/{review}/goals?handler=Autosave", Persona.Other, Outcome.NotFound },
+        { "GET", "/Reviews/{review}/new-goals", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reviews/{review}/new-goals", Persona.Owner, Outcome.Ok },
+        { "GET", "/Reviews/{review}/new-goals", Persona.Other, Outcome.NotFound },
+        { "POST", "/Reviews/{review}/new-goals", Persona.Other, Outcome.NotFound },
+        { "GET", "/Reviews/{review}/summary", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reviews/{review}/summary", Persona.Owner, Outcome.Ok },
+        { "GET", "/Reviews/{review}/summary", Persona.Other, Outcome.NotFound },
+        { "POST", "/Reviews/{review}/summary?handler=Complete", Persona.Anonymous, Outcome.SignIn },
+        { "POST", "/Reviews/{review}/summary?handler=Complete", Persona.Other, Outcome.NotFound },
+        { "GET", "/Reviews/999999/summary", Persona.Owner, Outcome.NotFound },
+        { "GET", "/Goals/Edit/{goal}?review={review}", Persona.Owner, Outcome.Ok },
+        { "GET", "/Goals/Edit/{goal}?review={review}", Persona.Other, Outcome.NotFound },
     };
 
     [Theory]
@@ -133,7 +170,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
     {
         var ownersToken = await world.OwnersCalendarTokenAsync();
         var url = path.Replace("{calendar-token}", ownersToken, StringComparison.Ordinal).Replace("{contact}", world.ContactId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{goal}", world.GoalId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{goal}", world.GoalId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{review}", world.ReviewId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var browser = world.BrowserOf(persona);
 
         WebPage page;
@@ -190,6 +228,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             Assert.DoesNotContain($"Renamed by {persona}", goal.Text, StringComparison.Ordinal);
         }
 
+        if (persona != Persona.Owner && path.Contains("{review}", StringComparison.Ordinal))
+        {
+            var review = await world.Owner.GetAsync($"/Reviews/{world.ReviewId}");
+            Assert.Contains("This review isn't finished yet", review.Text, StringComparison.Ordinal);
+        }
+
         if (persona != Persona.Owner)
         {
             var owners = await world.Owner.GetAsync($"/Contacts/Edit/{world.ContactId}");
@@ -222,6 +266,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
 
         public int GoalId { get; private set; }
 
+        /// <summary>The owner's review in progress (their goal is a draft, so it has no goals to review).</summary>
+        public int ReviewId { get; private set; }
+
         public TestBrowser BrowserOf(Persona persona) => persona switch
         {
             Persona.Owner => Owner,
@@ -249,6 +296,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                 ["NewMilestone.DueOn"] = "2027-01-10",
             });
             OwnerId = await App.ReadAsync(db => db.Goals.Where(g => g.Id == GoalId).Select(g => g.OwnerId).SingleAsync());
+            (_, ReviewId) = await Reviews.ReviewJourney.StartAsync(Owner);
         }
 
         public string OwnerId { get; private set; } = string.Empty;

@@ -132,10 +132,36 @@ public sealed class ReviewSettingsTests(CareerCompassFactory app) : IClassFixtur
             Assert.Equal("/Reviews", banner.QuerySelector("a")!.GetAttribute("href"));
         }
 
-        var calendar = await browser.GetAsync("/Reviews/Calendar");
-        Assert.Equal(HttpStatusCode.OK, calendar.Status);
-        Assert.Null(calendar.Document.QuerySelector("#review-due"));
+        foreach (var path in new[] { "/Reviews", "/Reviews/Calendar" })
+        {
+            var page = await browser.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            Assert.Null(page.Document.QuerySelector("#review-due"));
+        }
         Assert.True((await ScheduleAsync(email)).IsDue(new DateOnly(2027, 2, 23)));
+        browser.Dispose();
+    }
+
+    [Fact]
+    public async Task Completing_a_due_review_clears_the_banner_at_once_moves_the_date_and_its_reminders()
+    {
+        app.Clock.SetTo(Now);
+        var (browser, email) = await app.NewSignedInPersonAsync("complete", "UTC");
+        await browser.SubmitAsync(await browser.GetAsync("/Settings"), "#reviews-form", new Dictionary<string, string> { ["Reviews.Cadence"] = "Quarterly" });
+        app.Clock.SetTo(new DateTimeOffset(2027, 2, 23, 10, 0, 0, TimeSpan.Zero));
+        await browser.SignInAsync(email);
+        Assert.NotNull((await browser.GetAsync("/")).Document.QuerySelector("#review-due"));
+
+        var (_, reviewId) = await ReviewJourney.StartAsync(browser);
+        await ReviewJourney.CompleteAsync(browser, reviewId);
+        var home = await browser.GetAsync("/");
+
+        Assert.Null(home.Document.QuerySelector("#review-due"));
+        Assert.Contains("Your next review is on Sunday 23 May 2027", home.Text, StringComparison.Ordinal);
+        var schedule = await ScheduleAsync(email);
+        Assert.Equal(new DateOnly(2027, 2, 23), schedule.LastReviewedOn);
+        var pending = (await RemindersAsync(email)).Where(r => r.State == ReminderState.Pending).ToList();
+        Assert.Equal([new DateOnly(2027, 5, 23), new DateOnly(2027, 5, 23)], pending.Select(r => r.ForDate));
         browser.Dispose();
     }
 

@@ -77,7 +77,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
             case "retire": Goal.Retire(reason, clock.UtcNow); return Saved("Retired. Letting go of a goal that no longer fits is a decision too.");
             case "achieve":
                 Goal.MarkAchieved(Today, clock.UtcNow);
-                return Saved(null, $"You achieved it: \"{Goal.Statement}\". Take a moment to enjoy that — it's recorded on {GoalLabels.Date(Today)}.");
+                return Saved(null, AchievedCelebration(Goal.Statement, Today));
             default: throw new DomainRuleException(string.Empty, "That isn't something a goal can do.");
         }
     });
@@ -194,6 +194,10 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
             return Task.FromResult(Outcome.Answered("That item was already removed from your plan — perhaps in another tab."));
         }
     });
+
+    /// <summary>What a person reads when a goal is achieved — here, or by a review's decision.</summary>
+    public static string AchievedCelebration(string statement, DateOnly day) =>
+        $"You achieved it: \"{statement}\". Take a moment to enjoy that — it's recorded on {GoalLabels.Date(day)}.";
 
     private static Task<Outcome> Saved(string? message, string? celebration = null) => Task.FromResult(new Outcome(message, celebration));
 

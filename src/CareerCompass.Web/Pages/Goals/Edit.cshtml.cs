@@ -34,6 +34,12 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
 
     public int? Id { get; private set; }
 
+    /// <summary>
+    /// The review this edit is part of: only ever the person's own review in progress (and, for an existing goal,
+    /// one that reviews this goal) — any other id in the address is ignored.
+    /// </summary>
+    public int? ReviewId { get; private set; }
+
     public bool IsStale { get; private set; }
 
     public IReadOnlyList<LinkChoice> Choices { get; private set; } = [];
@@ -44,8 +50,9 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
 
     private DateOnly Today => clock.Today;
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] int? id, int? example)
+    public async Task<IActionResult> OnGetAsync([FromRoute] int? id, int? example, int? review)
     {
+        string? reviewReason = null;
         if (id is not null)
         {
             var goal = await db.Goals.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id);
@@ -55,20 +62,27 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
             }
 
             Id = id;
-            Input = InputModel.From(goal!);
+            (ReviewId, reviewReason) = await ReviewOfAsync(review, id);
+            Input = InputModel.From(goal!) with { Reason = reviewReason };
         }
         else if (example is >= 0 && example < Examples.Count)
         {
             Input = new InputModel { Statement = Examples[example.Value] };
         }
 
+        if (id is null)
+        {
+            (ReviewId, _) = await ReviewOfAsync(review, null);
+        }
+
         await PrepareAsync();
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync([FromRoute] int? id)
+    public async Task<IActionResult> OnPostAsync([FromRoute] int? id, int? review)
     {
         Id = id;
+        (ReviewId, _) = await ReviewOfAsync(review, id);
         Goal? goal = null;
         if (id is not null)
         {
@@ -115,7 +129,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
             else
             {
                 db.Entry(goal).Property(g => g.Version).OriginalValue = Input.Version;
-                goal.Revise(Input.ToDetails(), Input.Reason, reviewId: null, clock.UtcNow);
+                goal.Revise(Input.ToDetails(), Input.Reason, ReviewId, clock.UtcNow);
             }
         });
         if (result == SaveResult.Duplicate && await db.Goals.CreatedWithAsync(User.RequireUserId(), Input.IdempotencyKey) is { } same)
@@ -130,10 +144,37 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
             return Page();
         }
 
+        if (ReviewId is { } reviewId)
+        {
+            TempData[StatusMessages.Key] = id is null
+                ? $"Saved your new goal, \"{goal!.Statement}\". Carry on with your review whenever you're ready."
+                : $"Saved. The change to \"{goal!.Statement}\" is kept in its history with this review.";
+            return RedirectToPage(id is null ? "/Reviews/NewGoals" : "/Reviews/GoalDecisions", new { id = reviewId });
+        }
+
         TempData[StatusMessages.Key] = goal!.Check(Today).AllMet
             ? "Saved. Your goal is SMART — ready to activate when you are."
             : "Saved as a draft. The coach's notes below show what would make it SMART.";
         return RedirectToPage("Details", new { id = goal.Id });
+    }
+
+    /// <summary>
+    /// The review id from the address if it is the person's own review in progress and (for an existing goal) it
+    /// reviews this goal; with the reason they gave in it for that goal.
+    /// </summary>
+    private async Task<(int? Id, string? Reason)> ReviewOfAsync(int? review, int? goalId)
+    {
+        if (review is null)
+        {
+            return (null, null);
+        }
+
+        var owner = User.RequireUserId();
+        var found = await db.Reviews.AsNoTracking()
+            .Where(r => r.Id == review && r.OwnerId == owner && r.CompletedOn == null && (goalId == null || r.Goals.Any(g => g.GoalId == goalId)))
+            .Select(r => new { r.Id, Reason = r.Goals.Where(g => g.GoalId == goalId).Select(g => g.DecisionReason).FirstOrDefault() })
+            .FirstOrDefaultAsync();
+        return found is null ? (null, null) : (found.Id, found.Reason);
     }
 
     /// <summary>This new-goal form was already saved (sent twice): show the goal it made.</summary>

@@ -1,0 +1,60 @@
+using CareerCompass.Domain.Reviews;
+using CareerCompass.Web.Data;
+using CareerCompass.Web.Infrastructure.Authorization;
+using CareerCompass.Web.Infrastructure.Time;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerCompass.Web.Pages.Reviews;
+
+/// <summary>
+/// <c>/Reviews/{id}</c>: one review, read-only — the answers and decisions, and what changed in the period it looks
+/// back on. A review still in progress shows the same, up to now, with a way back into the wizard.
+/// </summary>
+public sealed class Details(AppDbContext db, IAuthorizationService authorization, PersonClock clock) : PageModel
+{
+    public Review Review { get; private set; } = null!;
+
+    public ReviewChanges Changes { get; private set; } = null!;
+
+    public PersonClock Clock => clock;
+
+    public DateOnly SinceDate => DateOnly.FromDateTime(clock.Local(Review.SinceUtc));
+
+    [TempData(Key = StatusMessages.Key)]
+    public string? StatusMessage { get; set; }
+
+    [TempData(Key = ReviewPage.NoticeKey)]
+    public string? Notice { get; set; }
+
+    [TempData(Key = Goals.Details.CelebrationKey)]
+    public string? Celebration { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var review = await db.Reviews.AsNoTracking().Include(r => r.Goals).FirstOrDefaultAsync(r => r.Id == id);
+        if (!await authorization.MayAsync(User, review, RecordOperations.Read))
+        {
+            return NotFound();
+        }
+
+        Review = review!;
+        Changes = await ReviewChanges.LoadAsync(db, Review, Review.CompletedAtUtc ?? clock.UtcNow.UtcDateTime, clock.Zone);
+        return Page();
+    }
+
+    /// <summary>Any form aimed at a review's own page changes nothing: it is a record of what was decided.</summary>
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id);
+        if (!await authorization.MayAsync(User, review, RecordOperations.Change))
+        {
+            return NotFound();
+        }
+
+        Notice = review!.IsCompleted ? ReviewPage.CompletedMessage : "Nothing to save here — your answers are saved in the review's steps.";
+        return RedirectToPage(new { id });
+    }
+}
