@@ -1,11 +1,19 @@
 using System.Diagnostics;
 using System.Globalization;
+using CareerCompass.Bench;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure.Persistence;
 using CareerCompass.Web.Pages.Reflection.Occupations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+
+// `reminders [people]`: the reminder dispatcher on a large database (ReminderBenchmark.cs).
+if (args is ["reminders", .. var rest])
+{
+    await ReminderBenchmark.RunAsync(rest);
+    return;
+}
 
 // Occupation search on the real O*NET data in a real SQLite file: the figures behind "search answers in under
 // 50 ms". Prints the import time once, then per query the median, 95th percentile and slowest of N runs.
