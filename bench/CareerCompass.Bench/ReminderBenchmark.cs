@@ -432,6 +432,10 @@ internal static partial class ReminderBenchmark
         // In memory, the same algorithms as the app's file-backed keys: the opt-out tokens cost what they cost there.
         private readonly ReminderOptOut _optOut = new(new EphemeralDataProtectionProvider());
 
+        // One for the whole run, as the app keeps one per instance: a pass reads the week's milestones for digests only
+        // when it has become Monday morning somewhere since the last planning.
+        private readonly DigestWatermark _watermark = new();
+
         public async Task<PassFigures> PassAsync(DateTimeOffset at, string label, bool print)
         {
             clock.Now = at;
@@ -448,7 +452,7 @@ internal static partial class ReminderBenchmark
             await using (var db = new AppDbContext(options))
             {
                 var pass = new ReminderPass(db, mailer, new ReminderMail(Address, _optOut, Email, new CalendarFeed(db, Address, clock, Email)), clock,
-                    Options.Create(new ReminderOptions()), NullLogger<ReminderPass>.Instance);
+                    Options.Create(new ReminderOptions()), NullLogger<ReminderPass>.Instance, _watermark);
                 result = await pass.RunAsync("bench", CancellationToken.None);
             }
 

@@ -108,7 +108,10 @@ services.AddScoped<ReviewPlanning>();
 services.AddSingleton<ReminderOptOut>();
 services.AddOptions<ReminderOptions>().Bind(config.GetSection(ReminderOptions.Section));
 services.AddScoped<ReminderMail>();
-services.AddScoped<ReminderPass>();
+services.AddSingleton<DigestWatermark>();
+services.AddScoped(sp => new ReminderPass(
+    sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<IAppMailer>(), sp.GetRequiredService<ReminderMail>(), sp.GetRequiredService<TimeProvider>(),
+    sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReminderOptions>>(), sp.GetRequiredService<ILogger<ReminderPass>>(), sp.GetRequiredService<DigestWatermark>()));
 services.AddHostedService<ReminderDispatcher>();
 services.AddCalendar();
 services.AddAntiforgery(options =>

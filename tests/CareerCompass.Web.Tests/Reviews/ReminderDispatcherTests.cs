@@ -30,6 +30,9 @@ public sealed class ReminderDispatcherTests : IAsyncLifetime, IDisposable
     private readonly MailDev _mail;
     private readonly CareerCompassFactory _app = new();
 
+    // One for the test, as the app keeps one per instance (a pass plans digests only once it is Monday morning somewhere).
+    private readonly DigestWatermark _watermark = new();
+
     public ReminderDispatcherTests(MailDev mail)
     {
         _mail = mail;
@@ -238,6 +241,22 @@ public sealed class ReminderDispatcherTests : IAsyncLifetime, IDisposable
         Assert.Equal(2, third.Count(m => m.Subject == "This week: 1 milestone due"));
     }
 
+    [Fact]
+    public void Digests_are_planned_only_once_it_has_become_monday_morning_somewhere_since_the_last_planning()
+    {
+        var watermark = new DigestWatermark();
+        var eight = new TimeOnly(8, 0);
+        var mondayEvening = new DateTimeOffset(2027, 1, 4, 21, 0, 0, TimeSpan.Zero); // after 08:00 in every zone (UTC−12 is 20:00Z)
+
+        Assert.True(watermark.MondayMorningSince(mondayEvening, eight)); // never planned: plan
+        watermark.PlannedThrough(mondayEvening);
+        Assert.False(watermark.MondayMorningSince(mondayEvening.AddHours(1), eight));
+        Assert.False(watermark.MondayMorningSince(new DateTimeOffset(2027, 1, 8, 12, 0, 0, TimeSpan.Zero), eight)); // Friday
+        Assert.False(watermark.MondayMorningSince(new DateTimeOffset(2027, 1, 10, 17, 0, 0, TimeSpan.Zero), eight)); // Sunday 17:00Z
+        Assert.True(watermark.MondayMorningSince(new DateTimeOffset(2027, 1, 10, 18, 0, 0, TimeSpan.Zero), eight)); // Monday 08:00 at UTC+14
+        Assert.True(watermark.MondayMorningSince(mondayEvening.AddDays(8), eight)); // a dispatcher down for a week catches up
+    }
+
     private sealed record Seed(string Zone, DateOnly StartedOn, ReviewCadence Cadence, int LeadDays, bool RemindersOn, bool Confirmed, bool DigestOn = false)
     {
         public string Email { get; init; } = string.Empty;
@@ -334,7 +353,8 @@ public sealed class ReminderDispatcherTests : IAsyncLifetime, IDisposable
             services.GetRequiredService<ReminderMail>(),
             _app.Clock,
             Options.Create(options ?? new ReminderOptions { ParallelSends = 16 }),
-            NullLogger<ReminderPass>.Instance);
+            NullLogger<ReminderPass>.Instance,
+            _watermark);
         return await pass.RunAsync(cancellationToken);
     }
 

@@ -48,9 +48,11 @@ public sealed class PassResult
 /// people there are.
 /// </summary>
 public sealed partial class ReminderPass(
-    AppDbContext db, IAppMailer mailer, ReminderMail compose, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<ReminderPass> logger)
+    AppDbContext db, IAppMailer mailer, ReminderMail compose, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<ReminderPass> logger,
+    DigestWatermark? watermark = null)
 {
     private readonly ReminderOptions _settings = options.Value;
+    private readonly DigestWatermark _watermark = watermark ?? new DigestWatermark();
 
     /// <summary>Runs a pass as a new lease holder.</summary>
     public Task<PassResult> RunAsync(CancellationToken cancellationToken) =>
@@ -82,6 +84,13 @@ public sealed partial class ReminderPass(
     private async Task<int> PlanDigestsAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+
+        // Only when it has become Monday morning somewhere since the last planning: otherwise there is nobody new
+        // to plan for, and the pass skips the read of this week's milestones altogether.
+        if (!_watermark.MondayMorningSince(now, _settings.DigestTime))
+        {
+            return 0;
+        }
         var utcToday = DateOnly.FromDateTime(now.UtcDateTime);
 
         // A person's local date is within a day of UTC's, so their week [Monday, Monday + 7) lies inside these bounds.
@@ -118,6 +127,7 @@ public sealed partial class ReminderPass(
 
         if (wanted.Count == 0)
         {
+            _watermark.PlannedThrough(now);
             return 0;
         }
 
@@ -131,7 +141,9 @@ public sealed partial class ReminderPass(
             existing.UnionWith(rows.Select(r => (r.PersonId, r.ForDate)));
         }
 
-        return await AddIgnoringTakenAsync([.. wanted.Where(r => !existing.Contains((r.PersonId, r.ForDate)))], cancellationToken);
+        var added = await AddIgnoringTakenAsync([.. wanted.Where(r => !existing.Contains((r.PersonId, r.ForDate)))], cancellationToken);
+        _watermark.PlannedThrough(now);
+        return added;
     }
 
     /// <summary>Adds the rows; one another dispatcher wrote a moment ago (its unique key taken) is simply left out.</summary>
