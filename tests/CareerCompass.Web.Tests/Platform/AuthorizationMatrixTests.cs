@@ -107,6 +107,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         { "GET", "/Settings", Persona.Owner, Outcome.Ok },
         { "GET", "/Settings", Persona.Other, Outcome.Ok },
         { "POST", "/Settings?handler=TimeZone", Persona.Anonymous, Outcome.SignIn },
+        { "POST", "/Settings?handler=Reviews", Persona.Anonymous, Outcome.SignIn },
+        { "GET", "/Reminders/Off", Persona.Anonymous, Outcome.NotFound },
+        { "GET", "/Reminders/Off", Persona.Owner, Outcome.NotFound },
+        { "POST", "/Reminders/Off?t=forged", Persona.Other, Outcome.NotFound },
 
         // The calendar: the download, the page and "make a new private address" are always the signed-in person's
         // own (no route names another person's schedule), so another person gets theirs. The private address needs no

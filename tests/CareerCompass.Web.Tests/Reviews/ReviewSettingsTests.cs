@@ -73,6 +73,19 @@ public sealed class ReviewSettingsTests(CareerCompassFactory app) : IClassFixtur
         browser.Dispose();
     }
 
+    [Fact]
+    public async Task Moving_to_another_time_zone_moves_the_reminders_to_nine_on_the_new_clock()
+    {
+        app.Clock.SetTo(Now);
+        var (browser, email) = await app.NewSignedInPersonAsync("zone", "Europe/London");
+
+        await browser.SubmitAsync(await browser.GetAsync("/Settings"), "#time-zone-form", new Dictionary<string, string> { ["Zone.Id"] = "Asia/Tokyo" });
+
+        var pending = (await RemindersAsync(email)).Where(r => r.State == ReminderState.Pending).ToList();
+        Assert.Equal([new DateTime(2027, 11, 8, 0, 0, 0), new DateTime(2027, 11, 22, 0, 0, 0)], pending.Select(r => r.SendAtUtc));
+        browser.Dispose();
+    }
+
     [Theory]
     [InlineData("Monthly", "7", "Please choose how often you'd like to review.")]
     [InlineData("Yearly", "61", "Please choose between 0 and 60 days.")]
