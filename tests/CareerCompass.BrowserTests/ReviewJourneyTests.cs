@@ -12,6 +12,8 @@ namespace CareerCompass.BrowserTests;
 /// </summary>
 public sealed class ReviewJourneyTests(LiveApp live) : IClassFixture<LiveApp>
 {
+    private static readonly string[] Goals = ["Lead a small design team by the end of 2027", "Finish a data science bootcamp by June 2027"];
+
     [Fact]
     public async Task A_person_sees_the_banner_completes_a_review_that_adjusts_one_goal_and_retires_another_and_sees_the_history()
     {
@@ -23,7 +25,7 @@ public sealed class ReviewJourneyTests(LiveApp live) : IClassFixture<LiveApp>
         var owner = await live.App.UserIdAsync(email);
         await live.App.WriteAsync(db =>
         {
-            foreach (var statement in new[] { "Lead a small design team by the end of 2027", "Finish a data science bootcamp by June 2027" })
+            foreach (var statement in Goals)
             {
                 var goal = Goal.Create(owner, new GoalDetails(statement, GoalHorizon.ShortTerm, Deadline: new DateOnly(2027, 12, 31), Confidence: 7), new DateOnly(2026, 11, 22));
                 goal.Activate(new DateOnly(2026, 11, 22), anyway: true, live.App.Clock.GetUtcNow());
