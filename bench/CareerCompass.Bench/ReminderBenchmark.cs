@@ -298,8 +298,8 @@ internal static partial class ReminderBenchmark
             VALUES ($id, $email, $normal, $email, $normal, 1, $stamp, $concurrency, 0, 0, 1, 0, $zone)
             """, "$id", "$email", "$normal", "$stamp", "$concurrency", "$zone");
         using var schedules = Prepare(connection, transaction, """
-            INSERT INTO "ReviewSchedules" ("Id", "Cadence", "StartedOn", "LastReviewedOn", "ReviewsCompleted", "NextReviewOn", "LeadDays", "RemindersOn", "DigestOn", "CalendarToken", "OwnerId", "Version", "CreatedAtUtc", "UpdatedAtUtc")
-            VALUES ($id, $cadence, $started, $last, $completed, $next, $lead, $remindersOn, $digestOn, $token, $owner, $version, $at, $at)
+            INSERT INTO "ReviewSchedules" ("Id", "Cadence", "StartedOn", "LastReviewedOn", "ReviewsCompleted", "RemindersPlanned", "NextReviewOn", "LeadDays", "RemindersOn", "DigestOn", "CalendarToken", "OwnerId", "Version", "CreatedAtUtc", "UpdatedAtUtc")
+            VALUES ($id, $cadence, $started, $last, $completed, 1, $next, $lead, $remindersOn, $digestOn, $token, $owner, $version, $at, $at)
             """, "$id", "$cadence", "$started", "$last", "$completed", "$next", "$lead", "$remindersOn", "$digestOn", "$token", "$owner", "$version", "$at");
         using var reminders = Prepare(connection, transaction, """
             INSERT INTO "Reminders" ("Id", "PersonId", "Kind", "ForDate", "SendAtUtc", "State", "Attempts", "SentAtUtc")

@@ -37,6 +37,12 @@ public sealed class ReviewSchedule : OwnedEntity
 
     public DateOnly? LastReviewedOn { get; private set; }
 
+    /// <summary>
+    /// Whether the reminder rows have been brought in line with this schedule at least once (false only for schedules
+    /// made by the Reviews migration, which the dispatcher then plans).
+    /// </summary>
+    public bool RemindersPlanned { get; private set; }
+
     /// <summary>How many reviews the person has completed.</summary>
     public int ReviewsCompleted { get; private set; }
 
@@ -96,6 +102,9 @@ public sealed class ReviewSchedule : OwnedEntity
     }
 
     public void StopReminders() => RemindersOn = false;
+
+    /// <summary>Called by whoever planned the reminder rows for this schedule.</summary>
+    public void MarkRemindersPlanned() => RemindersPlanned = true;
 
     public void StopDigest() => DigestOn = false;
 

@@ -242,6 +242,25 @@ public sealed class ReminderDispatcherTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task After_an_outage_a_late_review_reminder_says_the_review_is_waiting_and_a_stale_coming_up_one_is_skipped()
+    {
+        var people = await SeedAsync(1, _ => new Seed("Europe/Berlin", new DateOnly(2026, 1, 10), ReviewCadence.Yearly, 7, true, true));
+        await PlanAllAsync(people, []);
+
+        // The dispatcher was away from before the lead reminder (3 January) until three days after the review date.
+        _app.Clock.SetTo(new DateTimeOffset(2027, 1, 13, 12, 0, 0, TimeSpan.Zero));
+        var result = await PassAsync();
+
+        Assert.Equal(1, result.Sent);
+        Assert.Equal(1, result.Skipped);
+        var mail = Assert.Single(await _mail.WaitForAsync(_ => true));
+        Assert.Equal("Your career review is waiting for you", mail.Subject);
+        Assert.Contains("Your review was due on Sunday 10 January 2027", mail.Text, StringComparison.Ordinal);
+        var soon = await _app.ReadAsync(db => db.Reminders.AsNoTracking().SingleAsync(r => r.Kind == ReminderKind.ReviewSoon));
+        Assert.Equal(ReminderState.Skipped, soon.State);
+    }
+
+    [Fact]
     public void Digests_are_planned_only_once_it_has_become_monday_morning_somewhere_since_the_last_planning()
     {
         var watermark = new DigestWatermark();

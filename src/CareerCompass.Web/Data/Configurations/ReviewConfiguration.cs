@@ -12,6 +12,7 @@ internal sealed class ReviewScheduleConfiguration : IEntityTypeConfiguration<Rev
         builder.HasIndex(s => s.OwnerId).IsUnique(); // one schedule per person
         builder.Property(s => s.CalendarToken).HasMaxLength(ReviewSchedule.TokenLength);
         builder.HasIndex(s => s.CalendarToken).IsUnique(); // the private calendar address is found by its token
+        builder.HasIndex(s => s.RemindersPlanned); // the dispatcher finds schedules still to plan (migrated ones)
     }
 }
 

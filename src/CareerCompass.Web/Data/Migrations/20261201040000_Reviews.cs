@@ -5,8 +5,10 @@ namespace CareerCompass.Web.Data.Migrations;
 
 /// <summary>
 /// Periodic reviews: each person's schedule (cadence, next date, reminder settings, calendar token), the reviews
-/// they complete with a decision per goal, and the reminder rows a dispatcher sends exactly once. People who signed
-/// up before this get a yearly schedule dated from their sign-up (the day their account was made, in UTC).
+/// they complete with a decision per goal, and the reminder rows a dispatcher sends exactly once. People already here
+/// get a yearly schedule dated from the day this runs (accounts carry no sign-up date), review reminders on and the
+/// weekly digest off (they never chose it); the dispatcher plans their reminder rows on its first pass
+/// (<c>RemindersPlanned</c> = false).
 /// </summary>
 [DbContext(typeof(AppDbContext))]
 [Migration("20261201040000_Reviews")]
@@ -23,6 +25,7 @@ public sealed class Reviews : Migration
                 StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                 LastReviewedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                 ReviewsCompleted = table.Column<int>(type: "INTEGER", nullable: false),
+                RemindersPlanned = table.Column<bool>(type: "INTEGER", nullable: false),
                 NextReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                 LeadDays = table.Column<int>(type: "INTEGER", nullable: false),
                 RemindersOn = table.Column<bool>(type: "INTEGER", nullable: false),
@@ -40,6 +43,7 @@ public sealed class Reviews : Migration
             });
         migrationBuilder.CreateIndex("IX_ReviewSchedules_OwnerId", "ReviewSchedules", "OwnerId", unique: true);
         migrationBuilder.CreateIndex("IX_ReviewSchedules_CalendarToken", "ReviewSchedules", "CalendarToken", unique: true);
+        migrationBuilder.CreateIndex("IX_ReviewSchedules_RemindersPlanned", "ReviewSchedules", "RemindersPlanned");
 
         migrationBuilder.CreateTable(
             name: "Reviews",
@@ -118,11 +122,12 @@ public sealed class Reviews : Migration
 
         migrationBuilder.CreateIndex("IX_Milestones_DueOn", "Milestones", "DueOn");
 
-        // Everyone already here: yearly, a year from today (the day they got reviews), reminders on. (SQLite's own
-        // functions; the PostgreSQL migrations come with the move to PostgreSQL.)
+        // Everyone already here: yearly, a year from today (the day they got reviews), reminders on, digest off, a
+        // 43-character calendar token (hex, a subset of base64url: 172 random bits). (SQLite's own functions; the
+        // PostgreSQL migrations come with the move to PostgreSQL.)
         migrationBuilder.Sql("""
-            INSERT INTO "ReviewSchedules" ("Cadence", "StartedOn", "LastReviewedOn", "ReviewsCompleted", "NextReviewOn", "LeadDays", "RemindersOn", "DigestOn", "CalendarToken", "OwnerId", "Version", "CreatedAtUtc", "UpdatedAtUtc")
-            SELECT 0, date('now'), NULL, 0, date('now', '+12 months'), 14, 1, 1, lower(hex(randomblob(21))), u."Id",
+            INSERT INTO "ReviewSchedules" ("Cadence", "StartedOn", "LastReviewedOn", "ReviewsCompleted", "RemindersPlanned", "NextReviewOn", "LeadDays", "RemindersOn", "DigestOn", "CalendarToken", "OwnerId", "Version", "CreatedAtUtc", "UpdatedAtUtc")
+            SELECT 0, date('now'), NULL, 0, 0, date('now', '+12 months'), 14, 1, 0, substr(lower(hex(randomblob(22))), 1, 43), u."Id",
                    upper(substr(u.h, 1, 8) || '-' || substr(u.h, 9, 4) || '-4' || substr(u.h, 14, 3) || '-8' || substr(u.h, 18, 3) || '-' || substr(u.h, 21, 12)),
                    strftime('%Y-%m-%d %H:%M:%S', 'now'), strftime('%Y-%m-%d %H:%M:%S', 'now')
             FROM (SELECT "Id", hex(randomblob(16)) AS h FROM "AspNetUsers") AS u;

@@ -16,16 +16,18 @@ namespace CareerCompass.Web.Infrastructure.Reviews;
 /// </summary>
 public sealed class ReminderMail(PublicAddress address, ReminderOptOut optOut, IOptions<EmailOptions> email, CalendarFeed calendar)
 {
-    public AppMail Review(Reminder row, ReminderPerson person, ReviewSchedule schedule)
+    public AppMail Review(Reminder row, ReminderPerson person, ReviewSchedule schedule, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(schedule);
         var date = ReviewDates.Spelled(row.ForDate);
         var start = address.Link("/Reviews");
-        var (subject, opening) = row.Kind == ReminderKind.ReviewToday
-            ? ("Your career review is today", "Today is the day you set aside to look back at your goals.")
-            : ($"Your career review is coming up on {date}", $"Your next career review is on {date}.");
+        var (subject, opening) = row.Kind != ReminderKind.ReviewToday
+            ? ($"Your career review is coming up on {date}", $"Your next career review is on {date}.")
+            : today <= row.ForDate
+                ? ("Your career review is today", "Today is the day you set aside to look back at your goals.")
+                : ("Your career review is waiting for you", $"Your review was due on {date}. No pressure — it's there whenever you're ready.");
         var lines = new[]
         {
             opening,

@@ -61,6 +61,7 @@ public sealed partial class ReminderPass(
     public async Task<PassResult> RunAsync(string leaseOwner, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(leaseOwner);
+        await PlanUnplannedSchedulesAsync(cancellationToken);
         var result = new PassResult { DigestsPlanned = await PlanDigestsAsync(cancellationToken) };
         while (true)
         {
@@ -91,6 +92,10 @@ public sealed partial class ReminderPass(
         {
             return 0;
         }
+
+        // Only those whose own Monday morning came in this window: a milestone added mid-week waits for next Monday's
+        // digest, and nobody gets last week's on a Sunday evening when the first zone's Monday begins.
+        var since = _watermark.Since(now);
         var utcToday = DateOnly.FromDateTime(now.UtcDateTime);
 
         // A person's local date is within a day of UTC's, so their week [Monday, Monday + 7) lies inside these bounds.
@@ -119,7 +124,7 @@ public sealed partial class ReminderPass(
             var zone = PersonTimeZone.FindOrUtc(person.First().TimeZone);
             var monday = MondayOf(PersonalDate.Today(now, zone));
             var sendAt = LocalInstant.At(monday, _settings.DigestTime, zone);
-            if (sendAt <= now && person.Any(m => m.DueOn >= monday && m.DueOn < monday.AddDays(7)))
+            if (sendAt > since && sendAt <= now && person.Any(m => m.DueOn >= monday && m.DueOn < monday.AddDays(7)))
             {
                 wanted.Add(Reminder.Plan(person.Key, new PlannedReminder(ReminderKind.MilestoneDigest, monday, sendAt)));
             }
@@ -144,6 +149,45 @@ public sealed partial class ReminderPass(
         var added = await AddIgnoringTakenAsync([.. wanted.Where(r => !existing.Contains((r.PersonId, r.ForDate)))], cancellationToken);
         _watermark.PlannedThrough(now);
         return added;
+    }
+
+    /// <summary>
+    /// Plans the review reminders of schedules that have never been planned — those the Reviews migration made for
+    /// accounts that were already here — a few hundred at a time; found through the RemindersPlanned index, so once
+    /// they are done this is one empty look-up per pass.
+    /// </summary>
+    private async Task PlanUnplannedSchedulesAsync(CancellationToken cancellationToken)
+    {
+        var planning = new ReviewPlanning(db, clock);
+        while (true)
+        {
+            var batch = await (
+                from s in db.ReviewSchedules
+                where !s.RemindersPlanned
+                join u in db.Users on s.OwnerId equals u.Id
+                select new { Schedule = s, u.TimeZone }).Take(200).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var item in batch)
+            {
+                await planning.ReplanAsync(item.Schedule, PersonTimeZone.FindOrUtc(item.TimeZone), cancellationToken);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException conflict) when (Conflicts.IsRetryable(conflict))
+            {
+                // Another dispatcher (or the person, in Settings) planned some of these at the same moment: look again.
+                db.ChangeTracker.Clear();
+            }
+
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>Adds the rows; one another dispatcher wrote a moment ago (its unique key taken) is simply left out.</summary>
@@ -221,12 +265,18 @@ public sealed partial class ReminderPass(
         // Sends go several at a time (an SMTP server takes a while to greet each connection); the writes that record
         // them go one at a time through this scope's DbContext, each straight after its send.
         using var writes = new SemaphoreSlim(1, 1);
-        async Task WriteAsync(Func<Task> write)
+        async Task WriteAsync(Func<Task> write) => await WriteForAsync(async () =>
+        {
+            await write();
+            return true;
+        });
+
+        async Task<T> WriteForAsync<T>(Func<Task<T>> write)
         {
             await writes.WaitAsync(CancellationToken.None);
             try
             {
-                await write();
+                return await write();
             }
             finally
             {
@@ -235,22 +285,31 @@ public sealed partial class ReminderPass(
         }
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _settings.ParallelSends), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(batch, parallel, async (row, token) =>
+        await Parallel.ForEachAsync(batch, parallel, async (row, _) =>
         {
+            // Only the host's stopping token reaches a send: one row's failure must not cut off the others mid-send.
             var person = people.GetValueOrDefault(row.PersonId);
             var schedule = schedules.GetValueOrDefault(row.PersonId);
-            var items = digests[row.PersonId].Where(m => m.DueOn >= row.ForDate && m.DueOn < row.ForDate.AddDays(7)).OrderBy(m => m.DueOn).ToList();
-            var (state, mail) = Decide(row, person, schedule, items);
+            var today = PersonalDate.Today(clock.GetUtcNow(), PersonTimeZone.FindOrUtc(person?.TimeZone));
+            var items = digests[row.PersonId].Where(m => m.DueOn >= row.ForDate && m.DueOn < row.ForDate.AddDays(7) && m.DueOn >= today).OrderBy(m => m.DueOn).ToList();
+            var (state, mail) = row.Attempts > MaxAttempts ? (ReminderState.Skipped, null) : Decide(row, person, schedule, items, today);
             if (mail is null)
             {
-                await WriteAsync(() => FinishAsync(row, leaseOwner, state, token));
+                await WriteAsync(() => MarkAsync(row, leaseOwner, state));
                 Interlocked.Increment(ref state == ReminderState.Cancelled ? ref result.CancelledCount : ref result.SkippedCount);
+                return;
+            }
+
+            // Still ours and still to send? The batch's lease may have run out while earlier sends were slow, and a
+            // replan may have cancelled the row since it was claimed: renew the lease on this one row, or leave it.
+            if (!await WriteForAsync(() => RenewAsync(row, leaseOwner)))
+            {
                 return;
             }
 
             try
             {
-                await mailer.SendAsync(mail, token);
+                await mailer.SendAsync(mail, cancellationToken);
             }
             catch (Exception failure) when (failure is not OperationCanceledException)
             {
@@ -264,12 +323,46 @@ public sealed partial class ReminderPass(
             }
 
             // Accepted by the server: from here on it is sent, whatever happens to this process.
-            await WriteAsync(() => FinishAsync(row, leaseOwner, ReminderState.Sent, CancellationToken.None));
+            await WriteAsync(() => MarkAsync(row, leaseOwner, ReminderState.Sent));
             Interlocked.Increment(ref result.SentCount);
         });
     }
 
-    private (ReminderState State, AppMail? Mail) Decide(Reminder row, ReminderPerson? person, ReviewSchedule? schedule, List<DigestItem> items)
+    /// <summary>A row refused this many times (a mailbox that doesn't exist, say) is given up on: marked skipped.</summary>
+    internal const int MaxAttempts = 12;
+
+    private async Task<bool> RenewAsync(Reminder row, string leaseOwner)
+    {
+        var until = clock.GetUtcNow().UtcDateTime + _settings.Lease;
+        return await db.Reminders.Where(r => r.Id == row.Id && r.LeaseOwner == leaseOwner && r.State == ReminderState.Pending)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseUntilUtc, until), CancellationToken.None) == 1;
+    }
+
+    /// <summary>
+    /// Records a row's outcome, trying again a few times if the database is busy (a "sent" that isn't recorded is
+    /// sent again after the lease: better to wait a moment now).
+    /// </summary>
+    private async Task MarkAsync(Reminder row, string leaseOwner, ReminderState state)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (await FinishAsync(row, leaseOwner, state, CancellationToken.None) == 0)
+                {
+                    LogLeaseLost(logger, row.Id);
+                }
+
+                return;
+            }
+            catch (Exception busy) when (attempt < 5 && busy is Microsoft.Data.Sqlite.SqliteException or DbUpdateException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), CancellationToken.None);
+            }
+        }
+    }
+
+    private (ReminderState State, AppMail? Mail) Decide(Reminder row, ReminderPerson? person, ReviewSchedule? schedule, List<DigestItem> items, DateOnly today)
     {
         // Never to an account that's gone or unconfirmed; never a reminder the schedule no longer wants.
         if (person is null || schedule is null || string.IsNullOrEmpty(person.Email))
@@ -284,14 +377,21 @@ public sealed partial class ReminderPass(
 
         if (row.Kind == ReminderKind.MilestoneDigest)
         {
+            // Late (the dispatcher was away): a week that is over isn't news; what's past in it is left out above.
             return !schedule.DigestOn ? (ReminderState.Cancelled, null)
-                : items.Count == 0 ? (ReminderState.Skipped, null)
+                : items.Count == 0 || today >= row.ForDate.AddDays(7) ? (ReminderState.Skipped, null)
                 : (ReminderState.Sent, compose.Digest(row, person, items));
         }
 
-        return !schedule.RemindersOn || schedule.NextReviewOn != row.ForDate
-            ? (ReminderState.Cancelled, null)
-            : (ReminderState.Sent, compose.Review(row, person, schedule));
+        if (!schedule.RemindersOn || schedule.NextReviewOn != row.ForDate)
+        {
+            return (ReminderState.Cancelled, null);
+        }
+
+        // "Coming up" on or after the day says nothing the "today" one doesn't; a late "today" says it's waiting.
+        return row.Kind == ReminderKind.ReviewSoon && today >= row.ForDate
+            ? (ReminderState.Skipped, null)
+            : (ReminderState.Sent, compose.Review(row, person, schedule, today));
     }
 
     private async Task<ILookup<string, DigestItem>> DigestMilestonesAsync(List<Reminder> batch, CancellationToken cancellationToken)
@@ -327,6 +427,9 @@ public sealed partial class ReminderPass(
     }
 
     internal static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {ReminderId} was sent or settled after its lease had passed to another dispatcher; the other will find it done.")]
+    private static partial void LogLeaseLost(ILogger logger, long reminderId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {ReminderId} wasn't accepted by the mail server (attempt {Attempt}); it will be tried again.")]
     private static partial void LogSendFailed(ILogger logger, long reminderId, int attempt, Exception failure);

@@ -54,5 +54,6 @@ public sealed class ReviewPlanning(AppDbContext db, TimeProvider clock)
             .Where(r => r.PersonId == schedule.OwnerId && r.Kind != ReminderKind.MilestoneDigest && (r.State == ReminderState.Pending || r.ForDate == next))
             .ToListAsync(cancellationToken);
         db.Reminders.AddRange(Reminder.Reconcile(schedule.OwnerId, rows, schedule.PlannedReminders(zone), clock.GetUtcNow()));
+        schedule.MarkRemindersPlanned();
     }
 }

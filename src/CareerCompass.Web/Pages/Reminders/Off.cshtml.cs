@@ -1,5 +1,6 @@
 using CareerCompass.Domain.Time;
 using CareerCompass.Web.Data;
+using CareerCompass.Web.Infrastructure.Persistence;
 using CareerCompass.Web.Infrastructure.Reviews;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -42,19 +43,34 @@ public sealed class Off(ReminderOptOut optOut, AppDbContext db, ReviewPlanning p
             return NotFound();
         }
 
+        // Turning something off is the same however often it happens: if another request (the person's click and
+        // their mail program's one-click) saved at the same moment, read again and do it again.
         var zone = PersonTimeZone.FindOrUtc(person.TimeZone);
-        var schedule = await planning.ScheduleForAsync(personId, zone);
-        if (list == ReminderList.Digest)
+        for (var attempt = 1; ; attempt++)
         {
-            schedule.StopDigest();
-        }
-        else
-        {
-            schedule.StopReminders();
-            await planning.ReplanAsync(schedule, zone);
+            var schedule = await planning.ScheduleForAsync(personId, zone);
+            if (list == ReminderList.Digest)
+            {
+                schedule.StopDigest();
+            }
+            else
+            {
+                schedule.StopReminders();
+                await planning.ReplanAsync(schedule, zone);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync();
+                break;
+            }
+            catch (DbUpdateException conflict) when (Conflicts.IsRetryable(conflict) && attempt < Conflicts.MaxAttempts)
+            {
+                db.ChangeTracker.Clear();
+                await Conflicts.PauseAsync(attempt);
+            }
         }
 
-        await db.SaveChangesAsync();
         (List, Done) = (list, true);
         return Page();
     }

@@ -3,6 +3,7 @@ using CareerCompass.Domain.Common;
 using CareerCompass.Domain.Reviews;
 using CareerCompass.Domain.Time;
 using CareerCompass.Web.Data;
+using CareerCompass.Web.Infrastructure.Persistence;
 using CareerCompass.Web.Infrastructure.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -71,7 +72,17 @@ public sealed class Index(UserManager<AppUser> users, SignInManager<AppUser> sig
             var schedule = await planning.ScheduleForAsync(user.Id, zone);
             await planning.ReplanAsync(schedule, zone);
             user.TimeZone = zone.Id;
-            if (!(await users.UpdateAsync(user)).Succeeded)
+            bool updated;
+            try
+            {
+                updated = (await users.UpdateAsync(user)).Succeeded;
+            }
+            catch (DbUpdateException conflict) when (Conflicts.IsRetryable(conflict))
+            {
+                updated = false; // the same change from another tab, at the same moment
+            }
+
+            if (!updated)
             {
                 db.ChangeTracker.Clear();
                 ModelState.AddModelError($"{nameof(Zone)}.{nameof(Zone.Id)}", NotSaved);
@@ -146,8 +157,9 @@ public sealed class Index(UserManager<AppUser> users, SignInManager<AppUser> sig
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException conflict) when (Conflicts.IsRetryable(conflict))
         {
+            // Saved in another tab (or the same form twice) at the same moment: nothing of this one was written.
             db.ChangeTracker.Clear();
             ModelState.AddModelError(string.Empty, StaleReviews);
             await ShowAsync(user, keepTyped: false);
@@ -156,9 +168,12 @@ public sealed class Index(UserManager<AppUser> users, SignInManager<AppUser> sig
 
         // The next review date rides in the sign-in (for the "review due" banner): renew this one now.
         await signIn.RefreshSignInAsync(user);
+        var now = clock.GetUtcNow();
+        var coming = schedule.PlannedReminders(zone).Where(r => r.SendAt > now).Select(r => r.Kind).ToList();
         var reminders = !schedule.RemindersOn ? "Reminders are off."
-            : schedule.LeadDays == 0 ? "We'll remind you on the day."
-            : $"We'll remind you {schedule.LeadDays} {(schedule.LeadDays == 1 ? "day" : "days")} before, and on the day.";
+            : coming.Count == 2 ? $"We'll remind you {schedule.LeadDays} {(schedule.LeadDays == 1 ? "day" : "days")} before, and on the day."
+            : coming.Contains(ReminderKind.ReviewToday) ? "We'll remind you on the day."
+            : "It's due now — start it whenever you're ready.";
         StatusMessage = $"Saved. Your next review is on {ReviewDates.Spelled(schedule.NextReviewOn)}. {reminders}";
         return RedirectToPage(null, null, "reviews");
     }
