@@ -48,6 +48,7 @@ public sealed class GrantRoleCommandTests(CareerCompassFactory app) : IClassFixt
         var (code, output) = await RunAsync("remind", "--at", "2027-11-08T09:30:00Z");
         var (again, second) = await RunAsync("remind", "--at", "2027-11-08T09:45:00Z");
         var (bad, refused) = await RunAsync("remind", "--at", "next tuesday");
+        var (past, late) = await RunAsync("remind", "--at", "2020-01-01T00:00:00Z");
 
         Assert.True(code == 0, output);
         Assert.Contains("1 sent", output, StringComparison.Ordinal);
@@ -55,6 +56,8 @@ public sealed class GrantRoleCommandTests(CareerCompassFactory app) : IClassFixt
         Assert.Contains("0 sent", second, StringComparison.Ordinal);
         Assert.Equal(2, bad);
         Assert.Contains("isn't a date and time", refused, StringComparison.Ordinal);
+        Assert.Equal(2, past);
+        Assert.Contains("can't be in the past", late, StringComparison.Ordinal);
         var mail = Assert.Single(app.Mailbox.To(email, "career review"));
         Assert.Equal("Your career review is coming up on Monday 22 November 2027", mail.Subject);
         Assert.Contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click", mail.Raw, StringComparison.Ordinal);

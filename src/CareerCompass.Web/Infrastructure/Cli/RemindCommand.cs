@@ -26,6 +26,13 @@ internal static class RemindCommand
                 return 2;
             }
 
+            if (at < TimeProvider.System.GetUtcNow().AddMinutes(-1))
+            {
+                // Its leases would already have run out for a running app, which could send the same rows at once.
+                await error.WriteLineAsync("--at can't be in the past: reminders due then have been (or are being) sent by the app.");
+                return 2;
+            }
+
             clock = new FixedClock(at);
         }
         else if (args.Count != 0)
