@@ -4,6 +4,7 @@ using CareerCompass.Domain.Goals;
 using CareerCompass.Domain.Occupations;
 using CareerCompass.Domain.Reflection;
 using CareerCompass.Domain.Reviews;
+using CareerCompass.Domain.Sharing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ReviewGoal> ReviewGoals => Set<ReviewGoal>();
 
     public DbSet<Reminder> Reminders => Set<Reminder>();
+
+    public DbSet<CounsellorGrant> CounsellorGrants => Set<CounsellorGrant>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
