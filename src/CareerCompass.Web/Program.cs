@@ -26,7 +26,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-var command = args.Length > 0 && args[0] is GrantRoleCommand.Name or RemindCommand.Name ? args : null;
+var command = args.Length > 0 && args[0] is GrantRoleCommand.Name or RevokeRoleCommand.Name or RemindCommand.Name ? args : null;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = command is null ? args : [],
@@ -170,9 +170,12 @@ if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailO
 }
 if (command is not null)
 {
-    return command[0] == RemindCommand.Name
-        ? await RemindCommand.RunAsync(app.Services, command[1..], Console.Out, Console.Error)
-        : await GrantRoleCommand.RunAsync(app.Services, command[1..], Console.Out, Console.Error);
+    return command[0] switch
+    {
+        RemindCommand.Name => await RemindCommand.RunAsync(app.Services, command[1..], Console.Out, Console.Error),
+        RevokeRoleCommand.Name => await RevokeRoleCommand.RunAsync(app.Services, command[1..], Console.Out, Console.Error),
+        _ => await GrantRoleCommand.RunAsync(app.Services, command[1..], Console.Out, Console.Error),
+    };
 }
 
 app.UseForwardedHeaders();

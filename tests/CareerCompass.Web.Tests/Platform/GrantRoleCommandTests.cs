@@ -38,6 +38,31 @@ public sealed class GrantRoleCommandTests(CareerCompassFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task Revoking_the_counsellor_role_takes_it_away_and_the_client_role_stays()
+    {
+        var (browser, email) = await app.NewSignedInPersonAsync("revoke");
+        browser.Dispose();
+        await RunAsync("grant-role", email, "Counsellor");
+
+        var (code, output) = await RunAsync("revoke-role", email, "counsellor");
+        var (again, second) = await RunAsync("revoke-role", email, "Counsellor");
+        var (client, refused) = await RunAsync("revoke-role", email, "Client");
+        var (nobody, unknown) = await RunAsync("revoke-role", "nobody@example.org", "Counsellor");
+
+        Assert.Equal(0, code);
+        Assert.Contains($"Revoked Counsellor from {email}", output, StringComparison.Ordinal);
+        Assert.Equal(0, again);
+        Assert.Contains("doesn't have the role Counsellor", second, StringComparison.Ordinal);
+        Assert.Equal(2, client);
+        Assert.Contains("Everyone is a Client", refused, StringComparison.Ordinal);
+        Assert.Equal(1, nobody);
+        Assert.Contains("No account uses the e-mail 'nobody@example.org'", unknown, StringComparison.Ordinal);
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        Assert.Equal(["Client"], await users.GetRolesAsync((await users.FindByEmailAsync(email))!));
+    }
+
+    [Fact]
     public async Task The_remind_command_sends_what_a_day_brings_into_the_mail_folder_once()
     {
         app.Clock.SetTo(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
