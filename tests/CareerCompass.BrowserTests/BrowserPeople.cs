@@ -14,7 +14,10 @@ internal static class BrowserPeople
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(People.GoodPassword);
         await page.GetByLabel("Type the password again").FillAsync(People.GoodPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("RegisterConfirmation"));
+        // Wait for the confirmation page's address and its own heading, not the window's "load" event: once (in a
+        // full run) Chromium reached the page and fired network-idle but never "load", and the wait timed out.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("RegisterConfirmation"), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
         await page.GotoAsync(live.App.Mailbox.LatestTo(email).Links.Single(l => l.Contains("ConfirmEmail", StringComparison.Ordinal)));
         await page.GotoAsync("/Identity/Account/Login");
         await page.GetByLabel("E-mail").FillAsync(email);
