@@ -109,9 +109,7 @@ services.AddSingleton<ReminderOptOut>();
 services.AddOptions<ReminderOptions>().Bind(config.GetSection(ReminderOptions.Section));
 services.AddScoped<ReminderMail>();
 services.AddSingleton<DigestWatermark>();
-services.AddScoped(sp => new ReminderPass(
-    sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<IAppMailer>(), sp.GetRequiredService<ReminderMail>(), sp.GetRequiredService<TimeProvider>(),
-    sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReminderOptions>>(), sp.GetRequiredService<ILogger<ReminderPass>>(), sp.GetRequiredService<DigestWatermark>()));
+services.AddScoped<ReminderPass>(); // the container passes the instance's DigestWatermark into the optional parameter
 services.AddHostedService<ReminderDispatcher>();
 services.AddCalendar();
 services.AddAntiforgery(options =>

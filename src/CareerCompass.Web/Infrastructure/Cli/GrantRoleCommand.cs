@@ -13,26 +13,17 @@ internal static class GrantRoleCommand
 
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        if (args.Count != 2)
+        if (await RoleArguments.ReadAsync(Name, string.Join('|', AppRoles.All), args, error) is not { } read)
         {
-            await error.WriteLineAsync($"Usage: {Name} <e-mail> <{string.Join('|', AppRoles.All)}>");
             return 2;
         }
 
-        var (email, roleName) = (args[0], args[1]);
-        var role = AppRoles.All.FirstOrDefault(r => string.Equals(r, roleName, StringComparison.OrdinalIgnoreCase));
-        if (role is null)
-        {
-            await error.WriteLineAsync($"There is no role called '{roleName}'. The roles are: {string.Join(", ", AppRoles.All)}.");
-            return 2;
-        }
+        var (email, role) = read;
 
         using var scope = services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByEmailAsync(email);
-        if (user is null)
+        if (await RoleArguments.FindAsync(users, email, error, " The person needs to register first.") is not { } user)
         {
-            await error.WriteLineAsync($"No account uses the e-mail '{email}'. The person needs to register first.");
             return 1;
         }
 
@@ -64,19 +55,12 @@ internal static class RevokeRoleCommand
 
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        if (args.Count != 2)
+        if (await RoleArguments.ReadAsync(Name, $"{AppRoles.Counsellor}|{AppRoles.Admin}", args, error) is not { } read)
         {
-            await error.WriteLineAsync($"Usage: {Name} <e-mail> <{AppRoles.Counsellor}|{AppRoles.Admin}>");
             return 2;
         }
 
-        var (email, roleName) = (args[0], args[1]);
-        var role = AppRoles.All.FirstOrDefault(r => string.Equals(r, roleName, StringComparison.OrdinalIgnoreCase));
-        if (role is null)
-        {
-            await error.WriteLineAsync($"There is no role called '{roleName}'. The roles are: {string.Join(", ", AppRoles.All)}.");
-            return 2;
-        }
+        var (email, role) = read;
 
         if (role == AppRoles.Client)
         {
@@ -86,10 +70,8 @@ internal static class RevokeRoleCommand
 
         using var scope = services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByEmailAsync(email);
-        if (user is null)
+        if (await RoleArguments.FindAsync(users, email, error, string.Empty) is not { } user)
         {
-            await error.WriteLineAsync($"No account uses the e-mail '{email}'.");
             return 1;
         }
 
@@ -108,5 +90,39 @@ internal static class RevokeRoleCommand
 
         await output.WriteLineAsync($"Revoked {role} from {email}. Their signed-in devices lose it within a minute.");
         return 0;
+    }
+}
+
+/// <summary>What both role commands read first: "e-mail role" with a role that exists, then the account.</summary>
+internal static class RoleArguments
+{
+    /// <summary>The e-mail and the role as the app spells it, or null after saying what's wrong.</summary>
+    public static async Task<(string Email, string Role)?> ReadAsync(string command, string roles, IReadOnlyList<string> args, TextWriter error)
+    {
+        if (args.Count != 2)
+        {
+            await error.WriteLineAsync($"Usage: {command} <e-mail> <{roles}>");
+            return null;
+        }
+
+        var role = AppRoles.All.FirstOrDefault(r => string.Equals(r, args[1], StringComparison.OrdinalIgnoreCase));
+        if (role is null)
+        {
+            await error.WriteLineAsync($"There is no role called '{args[1]}'. The roles are: {string.Join(", ", AppRoles.All)}.");
+            return null;
+        }
+
+        return (args[0], role);
+    }
+
+    public static async Task<AppUser?> FindAsync(UserManager<AppUser> users, string email, TextWriter error, string advice)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            await error.WriteLineAsync($"No account uses the e-mail '{email}'.{advice}");
+        }
+
+        return user;
     }
 }
