@@ -158,7 +158,7 @@ public sealed class ReminderDispatcherTests : IAsyncLifetime, IDisposable
         await PlanAllAsync(people, []);
         var ids = people.OrderBy(p => p.Value.Email, StringComparer.Ordinal).Select(p => p.Key).ToList();
 
-        // One completes the review early, one turns reminders off, one moves to quarterly; the fourth is unconfirmed.
+        // One completes the review early, one turns reminders off, one moves to half-yearly; the fourth is unconfirmed.
         _app.Clock.SetTo(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
         await _app.WriteAsync(async db =>
         {
@@ -180,12 +180,14 @@ public sealed class ReminderDispatcherTests : IAsyncLifetime, IDisposable
         _app.Clock.SetTo(new DateTimeOffset(2027, 1, 11, 0, 0, 0, TimeSpan.Zero));
         var result = await PassAsync();
 
-        // Person 3 (half-yearly from 10 Jan 2026: due 10 Jul 2026, already past → today, 1 Dec) had nothing due in
-        // the future on that day, so nothing was planned; only the unconfirmed person's rows came due, and were skipped.
+        // The third (half-yearly from 10 Jan 2026: due 10 Jul 2026, already past → today, 1 Dec, whose 09:00 had gone)
+        // had nothing left to plan; only the unconfirmed person's rows came due, and were skipped.
         Assert.Equal(0, result.Sent);
         Assert.Empty(await _mail.MessagesAsync());
         var rows = await _app.ReadAsync(db => db.Reminders.AsNoTracking().ToListAsync());
+        Assert.Contains(rows, r => r.PersonId == ids[3]);
         Assert.All(rows.Where(r => r.PersonId == ids[3]), r => Assert.Equal(ReminderState.Skipped, r.State));
+        Assert.Contains(rows, r => r.PersonId == ids[1]);
         Assert.All(rows.Where(r => r.PersonId == ids[1]), r => Assert.Equal(ReminderState.Cancelled, r.State));
         Assert.DoesNotContain(rows, r => r.State == ReminderState.Pending && r.SendAtUtc <= _app.Clock.GetUtcNow().UtcDateTime);
     }
