@@ -414,16 +414,7 @@ public sealed class CounsellorGrantTests
     // What it allows
 
     [Theory]
-    [InlineData(SharingScope.Plan, SharedArea.Dashboard, true)]
-    [InlineData(SharingScope.Plan, SharedArea.Goals, true)]
-    [InlineData(SharingScope.Plan, SharedArea.Reviews, true)]
-    [InlineData(SharingScope.Plan, SharedArea.Reflection, false)]
-    [InlineData(SharingScope.Plan, SharedArea.Contacts, false)]
-    [InlineData(SharingScope.PlanAndReflection, SharedArea.Dashboard, true)]
-    [InlineData(SharingScope.PlanAndReflection, SharedArea.Goals, true)]
-    [InlineData(SharingScope.PlanAndReflection, SharedArea.Reviews, true)]
-    [InlineData(SharingScope.PlanAndReflection, SharedArea.Reflection, true)]
-    [InlineData(SharingScope.PlanAndReflection, SharedArea.Contacts, false)]
+    [MemberData(nameof(SharingScopeTests.Areas), MemberType = typeof(SharingScopeTests))]
     public void An_active_grant_allows_what_its_scope_allows(SharingScope scope, SharedArea area, bool allowed) =>
         Assert.Equal(allowed, Active(scope).Allows(Counsellor, area, Invited.AddDays(2)));
 

@@ -5,17 +5,23 @@ namespace CareerCompass.Domain.Tests.Sharing;
 /// <summary>What each scope lets a counsellor see.</summary>
 public sealed class SharingScopeTests
 {
+    /// <summary>Every scope × area and whether a counsellor may see it (the grant tests use the same table).</summary>
+    public static TheoryData<SharingScope, SharedArea, bool> Areas => new()
+    {
+        { SharingScope.Plan, SharedArea.Dashboard, true },
+        { SharingScope.Plan, SharedArea.Goals, true },
+        { SharingScope.Plan, SharedArea.Reviews, true },
+        { SharingScope.Plan, SharedArea.Reflection, false },
+        { SharingScope.Plan, SharedArea.Contacts, false },
+        { SharingScope.PlanAndReflection, SharedArea.Dashboard, true },
+        { SharingScope.PlanAndReflection, SharedArea.Goals, true },
+        { SharingScope.PlanAndReflection, SharedArea.Reviews, true },
+        { SharingScope.PlanAndReflection, SharedArea.Reflection, true },
+        { SharingScope.PlanAndReflection, SharedArea.Contacts, false },
+    };
+
     [Theory]
-    [InlineData(SharingScope.Plan, SharedArea.Dashboard, true)]
-    [InlineData(SharingScope.Plan, SharedArea.Goals, true)]
-    [InlineData(SharingScope.Plan, SharedArea.Reviews, true)]
-    [InlineData(SharingScope.Plan, SharedArea.Reflection, false)]
-    [InlineData(SharingScope.Plan, SharedArea.Contacts, false)]
-    [InlineData(SharingScope.PlanAndReflection, SharedArea.Dashboard, true)]
-    [InlineData(SharingScope.PlanAndReflection, SharedArea.Goals, true)]
-    [InlineData(SharingScope.PlanAndReflection, SharedArea.Reviews, true)]
-    [InlineData(SharingScope.PlanAndReflection, SharedArea.Reflection, true)]
-    [InlineData(SharingScope.PlanAndReflection, SharedArea.Contacts, false)]
+    [MemberData(nameof(Areas))]
     public void Each_scope_allows_its_areas(SharingScope scope, SharedArea area, bool allowed) =>
         Assert.Equal(allowed, scope.Allows(area));
 
