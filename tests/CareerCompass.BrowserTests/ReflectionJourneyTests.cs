@@ -119,4 +119,27 @@ public sealed class ReflectionJourneyTests(LiveApp live) : IClassFixture<LiveApp
         await checks.CheckAsync(page, "phone-occupation-details");
         Assert.True(await PageChecks.FitsTheScreenAsync(page), "The occupation page scrolls sideways on a phone.");
     }
+
+    [Fact]
+    public async Task Continuing_while_a_background_save_is_still_on_its_way_waits_for_it_instead_of_being_refused_as_stale()
+    {
+        await using var context = await live.NewDesktopContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignUpAndSignInAsync(live);
+
+        // A background save reaches the server, but its answer is slow to come back: the person clicks on meanwhile.
+        await page.RouteAsync("**/*handler=Autosave*", async route =>
+        {
+            var response = await route.FetchAsync();
+            await Task.Delay(1500);
+            await route.FulfillAsync(new() { Response = response });
+        });
+        await page.GotoAsync("/Reflection/Interests");
+        await page.GetByLabel("What energizes you?").FillAsync("Untangling messy problems with other people.");
+        await Assertions.Expect(page.GetByText("Saving…")).ToBeVisibleAsync();
+        await Continue(page).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("Step 2 of 7")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("This step was saved somewhere else")).ToHaveCountAsync(0);
+    }
 }

@@ -14,6 +14,7 @@
   var dirty = false;
   var saving = false;
   var stopped = false;
+  var inFlight = null; // the save on its way, if any: a submit waits for it, so it carries the version it brings back
 
   function say(text) {
     if (status) {
@@ -35,7 +36,7 @@
     say("Saving…");
     var url = new URL(form.getAttribute("action") || window.location.pathname, window.location.href);
     url.searchParams.set("handler", "Autosave");
-    fetch(url.toString(), { method: "POST", body: new FormData(form), credentials: "same-origin", headers: { "Accept": "application/json" } })
+    inFlight = fetch(url.toString(), { method: "POST", body: new FormData(form), credentials: "same-origin", headers: { "Accept": "application/json" } })
       .then(function (response) {
         return response.json().catch(function () { return {}; }).then(function (body) {
           return { status: response.status, body: body };
@@ -67,6 +68,9 @@
         schedule(retryDelay);
         retryDelay = Math.min(retryDelay * 2, 30000);
       });
+    inFlight.then(function () {
+      inFlight = null;
+    });
   }
 
   function changed() {
@@ -76,9 +80,23 @@
 
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
-  form.addEventListener("submit", function () {
+  form.addEventListener("submit", function (event) {
     stopped = true;
     window.clearTimeout(timer);
+    if (inFlight && !form.hasAttribute("data-autosave-submitting")) {
+      // A background save is still on its way: sent now, this form would carry the version from before it and be
+      // refused as stale. Wait for it, then send the form as the person asked (the same button).
+      event.preventDefault();
+      var submitter = event.submitter || null;
+      inFlight.then(function () {
+        form.setAttribute("data-autosave-submitting", "");
+        if (form.requestSubmit) {
+          form.requestSubmit(submitter);
+        } else {
+          form.submit();
+        }
+      });
+    }
   });
   window.addEventListener("pagehide", function () {
     if (dirty && !stopped && navigator.sendBeacon) {
