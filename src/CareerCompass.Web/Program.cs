@@ -2,6 +2,7 @@ using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure;
 using CareerCompass.Web.Infrastructure.Accounts;
 using CareerCompass.Web.Infrastructure.Authorization;
+using CareerCompass.Web.Infrastructure.Sharing;
 using CareerCompass.Web.Infrastructure.Calendar;
 using CareerCompass.Web.Infrastructure.Cli;
 using CareerCompass.Web.Infrastructure.Email;
@@ -123,7 +124,8 @@ services.AddDataProtection()
 
 // Every page needs a signed-in person unless it says [AllowAnonymous]; records are checked per request.
 services.AddAuthorizationBuilder()
-    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+    .AddPolicy(CounsellorAccess.Policy, policy => policy.RequireRole(AppRoles.Counsellor));
 services.AddSingleton<IAuthorizationHandler, OwnerAuthorizationHandler>();
 
 services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
@@ -142,7 +144,7 @@ services.AddSingleton<IValidator<CareerCompass.Web.Pages.Contacts.Edit.InputMode
 services.AddReflection();
 services.AddGoals();
 services.AddKnownProxies(config);
-services.AddRazorPages().AddMvcOptions(options =>
+services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Counsellor", CounsellorAccess.Policy)).AddMvcOptions(options =>
 {
     // Field names are MVC's own (Input.Items[0].Text); jQuery's a[b] syntax is not used, and its parser throws on
     // a name with an unclosed bracket — before the handler, and again in the error page.

@@ -1,0 +1,25 @@
+using CareerCompass.Domain.Sharing;
+using CareerCompass.Web.Data;
+
+namespace CareerCompass.Web.Infrastructure.Sharing;
+
+/// <summary>
+/// The one definition of "this counsellor may see this client now", shared by the grant authorization handler and
+/// the caseload: the grant was accepted by this counsellor and not revoked, and the counsellor still holds the
+/// Counsellor role in the database (not only in their sign-in cookie), so revoking the role ends every client's
+/// access on the counsellor's next request. The scope is checked by the caller (<see cref="CounsellorGrant.Allows"/>).
+/// </summary>
+public static class CounsellorAccess
+{
+    public const string Policy = "Counsellor";
+
+    private static readonly string CounsellorRole = AppRoles.Counsellor.ToUpperInvariant();
+
+    /// <summary>Grants through which <paramref name="counsellorId"/> can see a client right now, one per client.</summary>
+    public static IQueryable<CounsellorGrant> ActiveGrantsOf(this AppDbContext db, string counsellorId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.CounsellorGrants.Where(g => g.CounsellorId == counsellorId && g.AcceptedAtUtc != null && g.RevokedAtUtc == null
+            && db.UserRoles.Any(ur => ur.UserId == counsellorId && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == CounsellorRole)));
+    }
+}
