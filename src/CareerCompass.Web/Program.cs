@@ -144,7 +144,12 @@ services.AddSingleton<IValidator<CareerCompass.Web.Pages.Contacts.Edit.InputMode
 services.AddReflection();
 services.AddGoals();
 services.AddKnownProxies(config);
-services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Counsellor", CounsellorAccess.Policy)).AddMvcOptions(options =>
+services.AddSharing();
+services.AddRazorPages(options =>
+{
+    options.Conventions.AuthorizeFolder("/Counsellor", CounsellorAccess.Policy);
+    options.Conventions.AddClientRoutes();
+}).AddMvcOptions(options =>
 {
     // Field names are MVC's own (Input.Items[0].Text); jQuery's a[b] syntax is not used, and its parser throws on
     // a name with an unclosed bracket — before the handler, and again in the error page.
@@ -152,6 +157,7 @@ services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Counsell
     options.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
     options.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
     options.Filters.AddRequestGuards();
+    options.Filters.AddService<SubjectFilter>();
     var messages = options.ModelBindingMessageProvider;
     // A value is quoted back to the person shortened: a megabyte of it helps nobody.
     messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{SafeText.Shorten(value)}' doesn't look right for {field}. Please check it.");

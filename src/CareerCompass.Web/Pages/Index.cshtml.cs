@@ -3,7 +3,8 @@ using CareerCompass.Domain.Journey;
 using CareerCompass.Domain.Reflection;
 using CareerCompass.Domain.Reviews;
 using CareerCompass.Web.Data;
-using CareerCompass.Web.Infrastructure.Authorization;
+using CareerCompass.Domain.Sharing;
+using CareerCompass.Web.Infrastructure.Sharing;
 using CareerCompass.Web.Infrastructure.Reviews;
 using CareerCompass.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +18,8 @@ namespace CareerCompass.Web.Pages;
 /// queries (five, with the review schedule) whatever the number of goals and milestones (a test counts them).
 /// </summary>
 [AllowAnonymous]
-public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning planning) : PageModel
+[SharedPage(SharedArea.Dashboard, "")]
+public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning planning, Subject subject) : PageModel
 {
     /// <summary>The person's review schedule (always shown: the next review date is never out of sight).</summary>
     public ReviewSchedule? Schedule { get; private set; }
@@ -38,16 +40,22 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
 
     public async Task OnGetAsync()
     {
-        var userId = User.GetUserId();
-        if (userId is null)
+        if (!subject.IsResolved)
         {
             return;
         }
 
+        var userId = subject.OwnerId;
         Today = clock.Today;
         var today = Today;
-        Schedule = await planning.ScheduleForAsync(userId, clock.Zone);
-        FollowUpsDue = await db.Contacts.CountAsync(c => c.OwnerId == userId && c.NextFollowUpOn != null && c.NextFollowUpOn <= today);
+        // A counsellor only reads: the client's schedule is started by the client's own visit, never by theirs.
+        Schedule = subject.CanChange ? await planning.ScheduleForAsync(userId, clock.Zone) : await planning.FindScheduleAsync(userId);
+        if (subject.IsSelf)
+        {
+            // Contacts are third parties' details: private to the person in every sharing scope.
+            FollowUpsDue = await db.Contacts.CountAsync(c => c.OwnerId == userId && c.NextFollowUpOn != null && c.NextFollowUpOn <= today);
+        }
+
         ReflectionStepsDone = await db.ReflectionSteps.CountAsync(s => s.OwnerId == userId && s.CompletedAtUtc != null);
         var goals = await db.Goals.AsNoTracking().Where(g => g.OwnerId == userId)
             .Select(g => new { g.Id, g.Statement, g.Status, g.StartedOn, g.Deadline }).ToListAsync();
@@ -73,7 +81,7 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
             ReflectionStepsTotal: ReflectionSteps.Count,
             Goals: goals.Count(g => g.Status != GoalStatus.Retired),
             GoalsWithMilestones: goals.Count(g => g.Status != GoalStatus.Retired && byGoal[g.Id].Any()),
-            ReviewsDone: Schedule.ReviewsCompleted));
+            ReviewsDone: Schedule?.ReviewsCompleted ?? 0));
     }
 
     public sealed record GoalRow(int Id, string Statement, DateOnly StartedOn, DateOnly? Deadline, GoalProgress Progress, IReadOnlyList<MilestoneRow> Milestones);

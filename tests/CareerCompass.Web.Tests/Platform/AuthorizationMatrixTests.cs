@@ -9,6 +9,21 @@ public enum Persona
     Anonymous,
     Owner,
     Other,
+
+    /// <summary>A counsellor the owner shares their plan and reflection with.</summary>
+    Counsellor,
+
+    /// <summary>A counsellor the owner shares only their plan with.</summary>
+    PlanOnlyCounsellor,
+
+    /// <summary>A counsellor whose grant from the owner was revoked.</summary>
+    RevokedCounsellor,
+
+    /// <summary>A counsellor the owner never invited (no clients at all).</summary>
+    UngrantedCounsellor,
+
+    /// <summary>A counsellor with a client of their own (Other), who is not the owner's counsellor.</summary>
+    OtherCounsellor,
 }
 
 public enum Outcome
@@ -32,141 +47,239 @@ public enum Outcome
 /// </summary>
 public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World world) : IClassFixture<AuthorizationMatrixTests.World>
 {
-    public static TheoryData<string, string, Persona, Outcome> Routes => new()
-    {
-        { "GET", "/", Persona.Anonymous, Outcome.Ok },
-        { "GET", "/", Persona.Owner, Outcome.Ok },
-        { "GET", "/Privacy", Persona.Anonymous, Outcome.Ok },
-        { "GET", "/health", Persona.Anonymous, Outcome.Ok },
-        { "GET", "/Identity/Account/Login", Persona.Anonymous, Outcome.Ok },
-        { "GET", "/Identity/Account/Register", Persona.Anonymous, Outcome.Ok },
-        { "GET", "/Identity/Account/Manage", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Identity/Account/Manage", Persona.Owner, Outcome.Ok },
-        { "GET", "/Identity/Account/Manage/ChangePassword", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Identity/Account/Manage/ChangePassword", Persona.Owner, Outcome.Ok },
-        { "GET", "/Identity/Account/Manage/PersonalData", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Identity/Account/Manage/TwoFactorAuthentication", Persona.Owner, Outcome.Ok },
-        { "GET", "/Identity/Account/Manage/EnableAuthenticator", Persona.Owner, Outcome.Ok },
-        { "GET", "/Contacts", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Contacts", Persona.Owner, Outcome.Ok },
-        { "GET", "/Contacts", Persona.Other, Outcome.Ok },
-        { "GET", "/Contacts/Edit", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Contacts/Edit", Persona.Other, Outcome.Ok },
-        { "GET", "/Contacts/Edit/{contact}", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Contacts/Edit/{contact}", Persona.Owner, Outcome.Ok },
-        { "GET", "/Contacts/Edit/{contact}", Persona.Other, Outcome.NotFound },
-        { "POST", "/Contacts/Edit/{contact}", Persona.Anonymous, Outcome.SignIn },
-        { "POST", "/Contacts/Edit/{contact}", Persona.Other, Outcome.NotFound },
-        { "POST", "/Contacts/Edit/{contact}", Persona.Owner, Outcome.Saved },
-        { "POST", "/Contacts/Edit/{contact}?handler=Delete", Persona.Anonymous, Outcome.SignIn },
-        { "POST", "/Contacts/Edit/{contact}?handler=Delete", Persona.Other, Outcome.NotFound },
-        { "GET", "/Contacts/Edit/999999", Persona.Owner, Outcome.NotFound },
+    private static readonly Persona[] CounsellorPersonas =
+        [Persona.Counsellor, Persona.PlanOnlyCounsellor, Persona.RevokedCounsellor, Persona.UngrantedCounsellor, Persona.OtherCounsellor];
 
-        { "GET", "/Goals", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Goals", Persona.Owner, Outcome.Ok },
-        { "GET", "/Goals/Edit", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Goals/Edit", Persona.Owner, Outcome.Ok },
-        { "GET", "/Goals/{goal}", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Goals/{goal}", Persona.Owner, Outcome.Ok },
-        { "GET", "/Goals/{goal}", Persona.Other, Outcome.NotFound },
-        { "GET", "/Goals/Edit/{goal}", Persona.Other, Outcome.NotFound },
-        { "POST", "/Goals/Edit/{goal}", Persona.Anonymous, Outcome.SignIn },
-        { "POST", "/Goals/Edit/{goal}", Persona.Other, Outcome.NotFound },
-        { "POST", "/Goals/{goal}?handler=Status", Persona.Other, Outcome.NotFound },
-        { "POST", "/Goals/{goal}?handler=AddMilestone", Persona.Other, Outcome.NotFound },
-        { "POST", "/Goals/{goal}?handler=AddPlanItem", Persona.Other, Outcome.NotFound },
-        { "POST", "/Goals/{goal}?handler=DeletePlanItem", Persona.Other, Outcome.NotFound },
-        { "GET", "/Goals/999999", Persona.Owner, Outcome.NotFound },
-        { "GET", "/AboutData", Persona.Anonymous, Outcome.Ok },
-        { "GET", "/Reflection/Occupations", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Reflection/Occupations/29-1141.00", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Reflection/Occupations/29-1141.00", Persona.Owner, Outcome.Ok },
+    /// <summary>
+    /// The counsellor's copies of the owner's pages (<c>{client}</c> is the owner's id): shown to a counsellor whose
+    /// live grant covers the page, 404 for every other counsellor and signed-in person — and every post, from anyone
+    /// but the owner, is a 404 that changes nothing.
+    /// </summary>
+    private static readonly (string Path, bool Reflection)[] ClientPages =
+    [
+        ("/Counsellor/Clients/{client}", false),
+        ("/Counsellor/Clients/{client}/Goals", false),
+        ("/Counsellor/Clients/{client}/Goals/{goal}", false),
+        ("/Counsellor/Clients/{client}/Reviews", false),
+        ("/Counsellor/Clients/{client}/Reflection/Summary", true),
+        ("/Counsellor/Clients/{client}/Reflection/Interests", true),
+        ("/Counsellor/Clients/{client}/Reflection/Values", true),
+        ("/Counsellor/Clients/{client}/Reflection/Strengths", true),
+        ("/Counsellor/Clients/{client}/Reflection/Experiences", true),
+        ("/Counsellor/Clients/{client}/Reflection/Priorities", true),
+        ("/Counsellor/Clients/{client}/Reflection/Vision", true),
+        ("/Counsellor/Clients/{client}/Reflection/Options", true),
+    ];
+
+    private static readonly string[] ClientPosts =
+    [
+        "/Counsellor/Clients/{client}/Goals/{goal}?handler=Status",
+        "/Counsellor/Clients/{client}/Goals/{goal}?handler=AddMilestone",
+        "/Counsellor/Clients/{client}/Goals/{goal}?handler=MilestoneStatus",
+        "/Counsellor/Clients/{client}/Goals/{goal}?handler=MoveMilestone",
+        "/Counsellor/Clients/{client}/Goals/{goal}?handler=RescheduleMilestone",
+        "/Counsellor/Clients/{client}/Goals/{goal}?handler=DeleteMilestone",
+        "/Counsellor/Clients/{client}/Goals/{goal}?handler=AddPlanItem",
+        "/Counsellor/Clients/{client}/Goals/{goal}?handler=DeletePlanItem",
+        "/Counsellor/Clients/{client}/Reviews?handler=Start",
+        "/Counsellor/Clients/{client}/Reviews?handler=LifeChange",
+        "/Counsellor/Clients/{client}/Reviews/{review}",
+        "/Counsellor/Clients/{client}/Reflection/Vision",
+        "/Counsellor/Clients/{client}/Reflection/Vision?handler=Save",
+        "/Counsellor/Clients/{client}/Reflection/Vision?handler=Autosave",
+        "/Counsellor/Clients/{client}/Reflection/Values?handler=Remove",
+    ];
+
+    /// <summary>
+    /// Every row below, and for each counsellor column: on the owner's own addresses a counsellor is just another
+    /// person (what <see cref="Persona.Other"/> gets, they get — a record of the owner's is a 404 even with a grant:
+    /// a counsellor reads it only at the client's address); then the client addresses.
+    /// </summary>
+    public static TheoryData<string, string, Persona, Outcome> Routes
+    {
+        get
+        {
+            var rows = new TheoryData<string, string, Persona, Outcome>();
+            foreach (var (method, path, persona, outcome) in OwnRoutes)
+            {
+                rows.Add(method, path, persona, outcome);
+                if (persona == Persona.Other)
+                {
+                    foreach (var counsellor in CounsellorPersonas)
+                    {
+                        rows.Add(method, path, counsellor, outcome);
+                    }
+                }
+            }
+
+            foreach (var (path, reflection) in ClientPages)
+            {
+                rows.Add("GET", path, Persona.Anonymous, Outcome.SignIn);
+                rows.Add("GET", path, Persona.Owner, Outcome.NotFound);
+                rows.Add("GET", path, Persona.Other, Outcome.NotFound);
+                rows.Add("GET", path, Persona.Counsellor, Outcome.Ok);
+                rows.Add("GET", path, Persona.PlanOnlyCounsellor, reflection ? Outcome.NotFound : Outcome.Ok);
+                rows.Add("GET", path, Persona.RevokedCounsellor, Outcome.NotFound);
+                rows.Add("GET", path, Persona.UngrantedCounsellor, Outcome.NotFound);
+                rows.Add("GET", path, Persona.OtherCounsellor, Outcome.NotFound);
+            }
+
+            // The review in progress is the client's work until it's complete, even for their counsellor.
+            rows.Add("GET", "/Counsellor/Clients/{client}/Reviews/{review}", Persona.Counsellor, Outcome.NotFound);
+            rows.Add("GET", "/Counsellor/Clients/{client}/Goals/999999", Persona.Counsellor, Outcome.NotFound);
+            rows.Add("GET", "/Counsellor/Clients/{other}/Goals", Persona.Counsellor, Outcome.NotFound);
+            rows.Add("GET", "/Counsellor/Clients/{other}", Persona.OtherCounsellor, Outcome.Ok);
+            rows.Add("GET", "/Counsellor/Clients/not-a-person/Goals", Persona.Counsellor, Outcome.NotFound);
+            foreach (var path in ClientPosts)
+            {
+                rows.Add("POST", path, Persona.Anonymous, Outcome.SignIn);
+                rows.Add("POST", path, Persona.Owner, Outcome.NotFound);
+                rows.Add("POST", path, Persona.Other, Outcome.NotFound);
+                foreach (var counsellor in CounsellorPersonas)
+                {
+                    rows.Add("POST", path, counsellor, Outcome.NotFound);
+                }
+            }
+
+            return rows;
+        }
+    }
+
+    private static (string Method, string Path, Persona Persona, Outcome Outcome)[] OwnRoutes =>
+    [
+        ("GET", "/", Persona.Anonymous, Outcome.Ok),
+        ("GET", "/", Persona.Owner, Outcome.Ok),
+        ("GET", "/Privacy", Persona.Anonymous, Outcome.Ok),
+        ("GET", "/health", Persona.Anonymous, Outcome.Ok),
+        ("GET", "/Identity/Account/Login", Persona.Anonymous, Outcome.Ok),
+        ("GET", "/Identity/Account/Register", Persona.Anonymous, Outcome.Ok),
+        ("GET", "/Identity/Account/Manage", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Identity/Account/Manage", Persona.Owner, Outcome.Ok),
+        ("GET", "/Identity/Account/Manage/ChangePassword", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Identity/Account/Manage/ChangePassword", Persona.Owner, Outcome.Ok),
+        ("GET", "/Identity/Account/Manage/PersonalData", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Identity/Account/Manage/TwoFactorAuthentication", Persona.Owner, Outcome.Ok),
+        ("GET", "/Identity/Account/Manage/EnableAuthenticator", Persona.Owner, Outcome.Ok),
+        ("GET", "/Contacts", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Contacts", Persona.Owner, Outcome.Ok),
+        ("GET", "/Contacts", Persona.Other, Outcome.Ok),
+        ("GET", "/Contacts/Edit", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Contacts/Edit", Persona.Other, Outcome.Ok),
+        ("GET", "/Contacts/Edit/{contact}", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Contacts/Edit/{contact}", Persona.Owner, Outcome.Ok),
+        ("GET", "/Contacts/Edit/{contact}", Persona.Other, Outcome.NotFound),
+        ("POST", "/Contacts/Edit/{contact}", Persona.Anonymous, Outcome.SignIn),
+        ("POST", "/Contacts/Edit/{contact}", Persona.Other, Outcome.NotFound),
+        ("POST", "/Contacts/Edit/{contact}", Persona.Owner, Outcome.Saved),
+        ("POST", "/Contacts/Edit/{contact}?handler=Delete", Persona.Anonymous, Outcome.SignIn),
+        ("POST", "/Contacts/Edit/{contact}?handler=Delete", Persona.Other, Outcome.NotFound),
+        ("GET", "/Contacts/Edit/999999", Persona.Owner, Outcome.NotFound),
+
+        ("GET", "/Goals", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Goals", Persona.Owner, Outcome.Ok),
+        ("GET", "/Goals/Edit", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Goals/Edit", Persona.Owner, Outcome.Ok),
+        ("GET", "/Goals/{goal}", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Goals/{goal}", Persona.Owner, Outcome.Ok),
+        ("GET", "/Goals/{goal}", Persona.Other, Outcome.NotFound),
+        ("GET", "/Goals/Edit/{goal}", Persona.Other, Outcome.NotFound),
+        ("POST", "/Goals/Edit/{goal}", Persona.Anonymous, Outcome.SignIn),
+        ("POST", "/Goals/Edit/{goal}", Persona.Other, Outcome.NotFound),
+        ("POST", "/Goals/{goal}?handler=Status", Persona.Other, Outcome.NotFound),
+        ("POST", "/Goals/{goal}?handler=AddMilestone", Persona.Other, Outcome.NotFound),
+        ("POST", "/Goals/{goal}?handler=AddPlanItem", Persona.Other, Outcome.NotFound),
+        ("POST", "/Goals/{goal}?handler=DeletePlanItem", Persona.Other, Outcome.NotFound),
+        ("GET", "/Goals/999999", Persona.Owner, Outcome.NotFound),
+        ("GET", "/AboutData", Persona.Anonymous, Outcome.Ok),
+        ("GET", "/Reflection/Occupations", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Reflection/Occupations/29-1141.00", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Reflection/Occupations/29-1141.00", Persona.Owner, Outcome.Ok),
 
         // The reflection is always the signed-in person's own: no route names another person's steps.
-        { "GET", "/Reflection", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Reflection/Interests", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Reflection/Interests", Persona.Owner, Outcome.Ok },
-        { "GET", "/Reflection/Values", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Reflection/Values", Persona.Owner, Outcome.Ok },
-        { "GET", "/Reflection/Strengths", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Reflection/Strengths", Persona.Owner, Outcome.Ok },
-        { "GET", "/Reflection/Experiences", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Reflection/Experiences", Persona.Owner, Outcome.Ok },
-        { "GET", "/Reflection/Priorities", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Reflection/Priorities", Persona.Owner, Outcome.Ok },
-        { "GET", "/Reflection/Vision", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Reflection/Vision", Persona.Owner, Outcome.Ok },
-        { "GET", "/Reflection/Options", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Reflection/Options", Persona.Owner, Outcome.Ok },
-        { "GET", "/Reflection/Summary", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Reflection/Summary", Persona.Owner, Outcome.Ok },
-        { "POST", "/Reflection/Vision?handler=Autosave", Persona.Anonymous, Outcome.SignIn },
+        ("GET", "/Reflection", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Reflection/Interests", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Reflection/Interests", Persona.Owner, Outcome.Ok),
+        ("GET", "/Reflection/Values", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Reflection/Values", Persona.Owner, Outcome.Ok),
+        ("GET", "/Reflection/Strengths", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Reflection/Strengths", Persona.Owner, Outcome.Ok),
+        ("GET", "/Reflection/Experiences", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Reflection/Experiences", Persona.Owner, Outcome.Ok),
+        ("GET", "/Reflection/Priorities", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Reflection/Priorities", Persona.Owner, Outcome.Ok),
+        ("GET", "/Reflection/Vision", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Reflection/Vision", Persona.Owner, Outcome.Ok),
+        ("GET", "/Reflection/Options", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Reflection/Options", Persona.Owner, Outcome.Ok),
+        ("GET", "/Reflection/Summary", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Reflection/Summary", Persona.Owner, Outcome.Ok),
+        ("POST", "/Reflection/Vision?handler=Autosave", Persona.Anonymous, Outcome.SignIn),
 
         // Settings are always the signed-in person's own.
-        { "GET", "/Settings", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Settings", Persona.Owner, Outcome.Ok },
-        { "GET", "/Settings", Persona.Other, Outcome.Ok },
-        { "POST", "/Settings?handler=TimeZone", Persona.Anonymous, Outcome.SignIn },
-        { "POST", "/Settings?handler=Reviews", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Reminders/Off", Persona.Anonymous, Outcome.NotFound },
-        { "GET", "/Reminders/Off", Persona.Owner, Outcome.NotFound },
-        { "POST", "/Reminders/Off?t=forged", Persona.Other, Outcome.NotFound },
+        ("GET", "/Settings", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Settings", Persona.Owner, Outcome.Ok),
+        ("GET", "/Settings", Persona.Other, Outcome.Ok),
+        ("POST", "/Settings?handler=TimeZone", Persona.Anonymous, Outcome.SignIn),
+        ("POST", "/Settings?handler=Reviews", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Reminders/Off", Persona.Anonymous, Outcome.NotFound),
+        ("GET", "/Reminders/Off", Persona.Owner, Outcome.NotFound),
+        ("POST", "/Reminders/Off?t=forged", Persona.Other, Outcome.NotFound),
 
         // The calendar: the download, the page and "make a new private address" are always the signed-in person's
         // own (no route names another person's schedule), so another person gets theirs. The private address needs no
         // sign-in: its token is the key, whoever holds it; an unknown one is a 404 for everyone.
-        { "GET", "/Reviews/calendar.ics", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Reviews/calendar.ics", Persona.Owner, Outcome.Ok },
-        { "GET", "/Reviews/calendar.ics", Persona.Other, Outcome.Ok },
-        { "GET", "/Reviews/Calendar", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Reviews/Calendar", Persona.Owner, Outcome.Ok },
-        { "GET", "/Reviews/Calendar", Persona.Other, Outcome.Ok },
-        { "POST", "/Reviews/Calendar?handler=Renew", Persona.Anonymous, Outcome.SignIn },
-        { "POST", "/Reviews/Calendar?handler=Renew", Persona.Other, Outcome.Saved },
-        { "POST", "/Reviews/Calendar?handler=Renew", Persona.Owner, Outcome.Saved },
-        { "GET", "/calendar/{calendar-token}.ics", Persona.Anonymous, Outcome.Ok },
-        { "GET", "/calendar/{calendar-token}.ics", Persona.Owner, Outcome.Ok },
-        { "GET", "/calendar/{calendar-token}.ics", Persona.Other, Outcome.Ok },
-        { "GET", "/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics", Persona.Anonymous, Outcome.NotFound },
-        { "GET", "/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics", Persona.Owner, Outcome.NotFound },
+        ("GET", "/Reviews/calendar.ics", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Reviews/calendar.ics", Persona.Owner, Outcome.Ok),
+        ("GET", "/Reviews/calendar.ics", Persona.Other, Outcome.Ok),
+        ("GET", "/Reviews/Calendar", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Reviews/Calendar", Persona.Owner, Outcome.Ok),
+        ("GET", "/Reviews/Calendar", Persona.Other, Outcome.Ok),
+        ("POST", "/Reviews/Calendar?handler=Renew", Persona.Anonymous, Outcome.SignIn),
+        ("POST", "/Reviews/Calendar?handler=Renew", Persona.Other, Outcome.Saved),
+        ("POST", "/Reviews/Calendar?handler=Renew", Persona.Owner, Outcome.Saved),
+        ("GET", "/calendar/{calendar-token}.ics", Persona.Anonymous, Outcome.Ok),
+        ("GET", "/calendar/{calendar-token}.ics", Persona.Owner, Outcome.Ok),
+        ("GET", "/calendar/{calendar-token}.ics", Persona.Other, Outcome.Ok),
+        ("GET", "/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics", Persona.Anonymous, Outcome.NotFound),
+        ("GET", "/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics", Persona.Owner, Outcome.NotFound),
 
         // Reviews: the list is always the signed-in person's own; a review's pages name it, and are checked against it.
-        { "GET", "/Reviews", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Reviews", Persona.Owner, Outcome.Ok },
-        { "GET", "/Reviews", Persona.Other, Outcome.Ok },
-        { "POST", "/Reviews?handler=Start", Persona.Anonymous, Outcome.SignIn },
-        { "POST", "/Reviews?handler=LifeChange", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Reviews/{review}", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Reviews/{review}", Persona.Owner, Outcome.Ok },
-        { "GET", "/Reviews/{review}", Persona.Other, Outcome.NotFound },
-        { "POST", "/Reviews/{review}", Persona.Other, Outcome.NotFound },
-        { "GET", "/Reviews/999999", Persona.Owner, Outcome.NotFound },
-        { "GET", "/Reviews/{review}/look-back", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Reviews/{review}/look-back", Persona.Owner, Outcome.Ok },
-        { "GET", "/Reviews/{review}/look-back", Persona.Other, Outcome.NotFound },
-        { "POST", "/Reviews/{review}/look-back", Persona.Anonymous, Outcome.SignIn },
-        { "POST", "/Reviews/{review}/look-back", Persona.Other, Outcome.NotFound },
-        { "POST", "/Reviews/{review}/look-back?handler=Autosave", Persona.Anonymous, Outcome.SignIn },
-        { "POST", "/Reviews/{review}/look-back?handler=Autosave", Persona.Other, Outcome.NotFound },
-        { "GET", "/Reviews/{review}/goals", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Reviews/{review}/goals", Persona.Owner, Outcome.Ok },
-        { "GET", "/Reviews/{review}/goals", Persona.Other, Outcome.NotFound },
-        { "POST", "/Reviews/{review}/goals", Persona.Other, Outcome.NotFound },
-        { "POST", "/Reviews/{review}/goals?handler=Back", Persona.Other, Outcome.NotFound },
-        { "POST", "/Reviews/{review}/goals?handler=Autosave", Persona.Other, Outcome.NotFound },
-        { "GET", "/Reviews/{review}/new-goals", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Reviews/{review}/new-goals", Persona.Owner, Outcome.Ok },
-        { "GET", "/Reviews/{review}/new-goals", Persona.Other, Outcome.NotFound },
-        { "POST", "/Reviews/{review}/new-goals", Persona.Other, Outcome.NotFound },
-        { "GET", "/Reviews/{review}/summary", Persona.Anonymous, Outcome.SignIn },
-        { "GET", "/Reviews/{review}/summary", Persona.Owner, Outcome.Ok },
-        { "GET", "/Reviews/{review}/summary", Persona.Other, Outcome.NotFound },
-        { "POST", "/Reviews/{review}/summary?handler=Complete", Persona.Anonymous, Outcome.SignIn },
-        { "POST", "/Reviews/{review}/summary?handler=Complete", Persona.Other, Outcome.NotFound },
-        { "GET", "/Reviews/999999/summary", Persona.Owner, Outcome.NotFound },
-        { "GET", "/Goals/Edit/{goal}?review={review}", Persona.Owner, Outcome.Ok },
-        { "GET", "/Goals/Edit/{goal}?review={review}", Persona.Other, Outcome.NotFound },
-    };
+        ("GET", "/Reviews", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Reviews", Persona.Owner, Outcome.Ok),
+        ("GET", "/Reviews", Persona.Other, Outcome.Ok),
+        ("POST", "/Reviews?handler=Start", Persona.Anonymous, Outcome.SignIn),
+        ("POST", "/Reviews?handler=LifeChange", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Reviews/{review}", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Reviews/{review}", Persona.Owner, Outcome.Ok),
+        ("GET", "/Reviews/{review}", Persona.Other, Outcome.NotFound),
+        ("POST", "/Reviews/{review}", Persona.Other, Outcome.NotFound),
+        ("GET", "/Reviews/999999", Persona.Owner, Outcome.NotFound),
+        ("GET", "/Reviews/{review}/look-back", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Reviews/{review}/look-back", Persona.Owner, Outcome.Ok),
+        ("GET", "/Reviews/{review}/look-back", Persona.Other, Outcome.NotFound),
+        ("POST", "/Reviews/{review}/look-back", Persona.Anonymous, Outcome.SignIn),
+        ("POST", "/Reviews/{review}/look-back", Persona.Other, Outcome.NotFound),
+        ("POST", "/Reviews/{review}/look-back?handler=Autosave", Persona.Anonymous, Outcome.SignIn),
+        ("POST", "/Reviews/{review}/look-back?handler=Autosave", Persona.Other, Outcome.NotFound),
+        ("GET", "/Reviews/{review}/goals", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Reviews/{review}/goals", Persona.Owner, Outcome.Ok),
+        ("GET", "/Reviews/{review}/goals", Persona.Other, Outcome.NotFound),
+        ("POST", "/Reviews/{review}/goals", Persona.Other, Outcome.NotFound),
+        ("POST", "/Reviews/{review}/goals?handler=Back", Persona.Other, Outcome.NotFound),
+        ("POST", "/Reviews/{review}/goals?handler=Autosave", Persona.Other, Outcome.NotFound),
+        ("GET", "/Reviews/{review}/new-goals", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Reviews/{review}/new-goals", Persona.Owner, Outcome.Ok),
+        ("GET", "/Reviews/{review}/new-goals", Persona.Other, Outcome.NotFound),
+        ("POST", "/Reviews/{review}/new-goals", Persona.Other, Outcome.NotFound),
+        ("GET", "/Reviews/{review}/summary", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Reviews/{review}/summary", Persona.Owner, Outcome.Ok),
+        ("GET", "/Reviews/{review}/summary", Persona.Other, Outcome.NotFound),
+        ("POST", "/Reviews/{review}/summary?handler=Complete", Persona.Anonymous, Outcome.SignIn),
+        ("POST", "/Reviews/{review}/summary?handler=Complete", Persona.Other, Outcome.NotFound),
+        ("GET", "/Reviews/999999/summary", Persona.Owner, Outcome.NotFound),
+        ("GET", "/Goals/Edit/{goal}?review={review}", Persona.Owner, Outcome.Ok),
+        ("GET", "/Goals/Edit/{goal}?review={review}", Persona.Other, Outcome.NotFound),
+    ];
 
     [Theory]
     [MemberData(nameof(Routes))]
@@ -175,7 +288,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         var ownersToken = await world.OwnersCalendarTokenAsync();
         var url = path.Replace("{calendar-token}", ownersToken, StringComparison.Ordinal).Replace("{contact}", world.ContactId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{goal}", world.GoalId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{review}", world.ReviewId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{review}", world.ReviewId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{client}", world.OwnerId, StringComparison.Ordinal)
+            .Replace("{other}", world.OtherId, StringComparison.Ordinal);
         var browser = world.BrowserOf(persona);
 
         WebPage page;
@@ -191,6 +306,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             {
                 ["Input.Name"] = $"Renamed by {persona}",
                 ["Input.Version"] = world.ContactVersion,
+                ["Input.OneYear"] = $"Renamed by {persona}",
+                ["NewMilestone.Title"] = $"Renamed by {persona}",
+                ["NewMilestone.DueOn"] = "2027-01-05",
+                ["NewPlanItem.Text"] = $"Renamed by {persona}",
+                ["LifeChange"] = $"Renamed by {persona}",
+                ["change"] = "activate-anyway",
+                ["version"] = world.GoalVersion,
             }, followRedirects: false, action: url);
         }
 
@@ -238,6 +360,25 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             Assert.Contains("This review isn't finished yet", review.Text, StringComparison.Ordinal);
         }
 
+        if (persona != Persona.Owner && path.StartsWith("/Counsellor/", StringComparison.Ordinal))
+        {
+            var vision = await world.Owner.GetAsync("/Reflection/Vision");
+            Assert.Contains("Owner private vision", vision.Html, StringComparison.Ordinal);
+            Assert.DoesNotContain($"Renamed by {persona}", vision.Html, StringComparison.Ordinal);
+            var goal = await world.Owner.GetAsync($"/Goals/{world.GoalId}");
+            Assert.Contains("Draft", goal.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain($"Renamed by {persona}", goal.Html, StringComparison.Ordinal);
+            Assert.Equal(1, await world.App.ReadAsync(db => db.Reviews.CountAsync(r => r.OwnerId == world.OwnerId)));
+        }
+
+        if (expected == Outcome.Ok && path.StartsWith("/Counsellor/Clients/{client}", StringComparison.Ordinal))
+        {
+            // Read-only: the banner says whose plan it is, and there is nothing to send but the sign-out.
+            Assert.Contains("You're viewing", page.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(page.Document.QuerySelectorAll("form"), f => f.GetAttribute("action")?.Contains("Logout", StringComparison.Ordinal) != true);
+            Assert.DoesNotContain("Ada the Mentor", page.Html, StringComparison.Ordinal);
+        }
+
         if (persona != Persona.Owner)
         {
             var owners = await world.Owner.GetAsync($"/Contacts/Edit/{world.ContactId}");
@@ -273,18 +414,26 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         /// <summary>The owner's review in progress (their goal is a draft, so it has no goals to review).</summary>
         public int ReviewId { get; private set; }
 
+        public string OtherId { get; private set; } = string.Empty;
+
+        public string GoalVersion { get; private set; } = string.Empty;
+
+        private readonly Dictionary<Persona, TestBrowser> _counsellors = [];
+
         public TestBrowser BrowserOf(Persona persona) => persona switch
         {
             Persona.Owner => Owner,
             Persona.Other => Other,
-            _ => Anonymous,
+            Persona.Anonymous => Anonymous,
+            _ => _counsellors[persona],
         };
 
         public async Task InitializeAsync()
         {
             Anonymous = App.NewBrowser();
-            (Owner, _) = await App.NewSignedInPersonAsync("owner");
-            (Other, _) = await App.NewSignedInPersonAsync("other");
+            string ownerEmail, otherEmail;
+            (Owner, ownerEmail) = await App.NewSignedInPersonAsync("owner");
+            (Other, otherEmail) = await App.NewSignedInPersonAsync("other");
             var form = await Owner.GetAsync("/Contacts/Edit");
             await Owner.SubmitAsync(form, "#contact-form", new Dictionary<string, string> { ["Input.Name"] = "Ada the Mentor" });
             var list = await Owner.GetAsync("/Contacts");
@@ -300,7 +449,33 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                 ["NewMilestone.DueOn"] = "2027-01-10",
             });
             OwnerId = await App.ReadAsync(db => db.Goals.Where(g => g.Id == GoalId).Select(g => g.OwnerId).SingleAsync());
+            OtherId = await App.UserIdAsync(otherEmail);
+            GoalVersion = await App.ReadAsync(db => db.Goals.Where(g => g.Id == GoalId).Select(g => g.Version.ToString()).SingleAsync());
             (_, ReviewId) = await Reviews.ReviewJourney.StartAsync(Owner);
+            var vision = await Owner.GetAsync("/Reflection/Vision");
+            await Owner.SubmitAsync(vision, "form[data-autosave]", new Dictionary<string, string> { ["Input.OneYear"] = "Owner private vision" });
+
+            foreach (var persona in CounsellorPersonas)
+            {
+                var (browser, email, _) = await App.NewCounsellorAsync(persona.ToString().ToLowerInvariant());
+                _counsellors[persona] = browser;
+                switch (persona)
+                {
+                    case Persona.Counsellor:
+                        await App.GrantAsync(ownerEmail, email, CareerCompass.Domain.Sharing.SharingScope.PlanAndReflection);
+                        break;
+                    case Persona.PlanOnlyCounsellor:
+                        await App.GrantAsync(ownerEmail, email, CareerCompass.Domain.Sharing.SharingScope.Plan);
+                        break;
+                    case Persona.RevokedCounsellor:
+                        var revoked = await App.GrantAsync(ownerEmail, email, CareerCompass.Domain.Sharing.SharingScope.PlanAndReflection);
+                        await App.WriteAsync(async db => (await db.CounsellorGrants.SingleAsync(g => g.Id == revoked)).Revoke(App.Clock.GetUtcNow()));
+                        break;
+                    case Persona.OtherCounsellor:
+                        await App.GrantAsync(otherEmail, email, CareerCompass.Domain.Sharing.SharingScope.PlanAndReflection);
+                        break;
+                }
+            }
         }
 
         public string OwnerId { get; private set; } = string.Empty;
@@ -314,6 +489,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             Anonymous.Dispose();
             Owner.Dispose();
             Other.Dispose();
+            foreach (var browser in _counsellors.Values)
+            {
+                browser.Dispose();
+            }
+
             App.Dispose();
             return Task.CompletedTask;
         }

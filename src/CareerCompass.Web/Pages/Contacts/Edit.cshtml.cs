@@ -3,6 +3,7 @@ using CareerCompass.Domain.Contacts;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure.Authorization;
 using CareerCompass.Web.Infrastructure.Persistence;
+using CareerCompass.Web.Infrastructure.Sharing;
 using CareerCompass.Web.Infrastructure.Time;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CareerCompass.Web.Pages.Contacts;
 
 /// <summary>Add a contact, or change or delete one of the person's own. Saves based on an older version are refused.</summary>
-public sealed class Edit(AppDbContext db, IAuthorizationService authorization, IValidator<Edit.InputModel> validator, PersonClock clock) : PageModel
+public sealed class Edit(AppDbContext db, IAuthorizationService authorization, IValidator<Edit.InputModel> validator, PersonClock clock, Subject subject) : PageModel
 {
     public const string StaleMessage =
         "This contact was changed somewhere else (perhaps in another tab) after you opened it. Your changes are still below — " +
@@ -33,8 +34,9 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
             return Page();
         }
 
+        // The edit form is a change: it asks for Change, as its post does (showing a record asks for Read).
         var contact = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
-        if (!await authorization.MayAsync(User, contact, RecordOperations.Read))
+        if (!await authorization.MayAsync(User, contact, RecordOperations.Change))
         {
             return NotFound();
         }
@@ -56,7 +58,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
                 return NotFound();
             }
         }
-        else if (await db.Contacts.CreatedWithAsync(User.RequireUserId(), Input.IdempotencyKey) is not null)
+        else if (await db.Contacts.CreatedWithAsync(subject.OwnerId, Input.IdempotencyKey) is not null)
         {
             return ShowCreated();
         }
@@ -77,7 +79,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
         {
             if (contact is null)
             {
-                contact = Contact.Create(User.RequireUserId(), Input.ToDetails(), today);
+                contact = Contact.Create(subject.OwnerId, Input.ToDetails(), today);
                 db.Contacts.Add(contact);
                 db.SetIdempotencyKey(contact, Input.IdempotencyKey);
             }
@@ -87,7 +89,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, I
                 contact.Update(Input.ToDetails(), today);
             }
         });
-        if (result == SaveResult.Duplicate && await db.Contacts.CreatedWithAsync(User.RequireUserId(), Input.IdempotencyKey) is not null)
+        if (result == SaveResult.Duplicate && await db.Contacts.CreatedWithAsync(subject.OwnerId, Input.IdempotencyKey) is not null)
         {
             return ShowCreated();
         }

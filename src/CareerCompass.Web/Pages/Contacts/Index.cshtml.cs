@@ -1,5 +1,5 @@
 using CareerCompass.Web.Data;
-using CareerCompass.Web.Infrastructure.Authorization;
+using CareerCompass.Web.Infrastructure.Sharing;
 using CareerCompass.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CareerCompass.Web.Pages.Contacts;
 
 /// <summary>The person's own network: mentors, contacts and when to follow up.</summary>
-public sealed class Index(AppDbContext db, PersonClock clock) : PageModel
+public sealed class Index(AppDbContext db, PersonClock clock, Subject subject) : PageModel
 {
     public IReadOnlyList<Row> Contacts { get; private set; } = [];
 
@@ -19,7 +19,7 @@ public sealed class Index(AppDbContext db, PersonClock clock) : PageModel
 
     public async Task OnGetAsync()
     {
-        var userId = User.RequireUserId();
+        var userId = subject.OwnerId;
         Today = clock.Today;
         Contacts = await db.Contacts
             .Where(c => c.OwnerId == userId)

@@ -1,8 +1,10 @@
 using CareerCompass.Domain.Common;
 using CareerCompass.Domain.Goals;
+using CareerCompass.Domain.Sharing;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure.Authorization;
 using CareerCompass.Web.Infrastructure.Persistence;
+using CareerCompass.Web.Infrastructure.Sharing;
 using CareerCompass.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +18,8 @@ namespace CareerCompass.Web.Pages.Goals;
 /// of queries whatever the number of milestones, plan items and revisions. Every post names the goal and is checked
 /// against it; each handler loads the goal with its lists, calls one of its methods, saves and redirects.
 /// </summary>
-public sealed class Details(AppDbContext db, IAuthorizationService authorization, ReflectionChoices reflection, PersonClock clock) : PageModel
+[SharedPage(SharedArea.Goals, "Goals/{id:int}")]
+public sealed class Details(AppDbContext db, IAuthorizationService authorization, ReflectionChoices reflection, PersonClock clock, Subject subject) : PageModel
 {
     public const string StaleMessage = "This changed somewhere else (perhaps in another tab) since you opened the page. Here's the latest — please try again.";
     public const string CelebrationKey = "CareerCompass.Celebrate";
@@ -291,7 +294,9 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
     /// </summary>
     private async Task<bool> LoadAsync(int id, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation, bool withHistory = true)
     {
-        var goal = await db.Goals.FirstOrDefaultAsync(g => g.Id == id);
+        // The goal must be the subject's (a counsellor reads a client's goals only at the client's address) and the
+        // signed-in person must be allowed the operation on it.
+        var goal = await db.Goals.FirstOrDefaultAsync(g => g.Id == id && g.OwnerId == subject.OwnerId);
         if (!await authorization.MayAsync(User, goal, operation))
         {
             return false;
@@ -325,8 +330,12 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
         Milestones = Goal.OrderedMilestones;
         Plan = [.. Goal.PlanItems.OrderBy(p => p.Kind).ThenBy(p => p.Id)];
         History = Goal.History();
-        Contacts = await db.Contacts.AsNoTracking().Where(c => c.OwnerId == Goal.OwnerId).OrderBy(c => c.Name).ToDictionaryAsync(c => c.Id, c => c.Name);
-        var choices = await reflection.ForAsync(Goal.OwnerId);
+        // Contacts are private to the person in every scope; the reflection items a goal serves are shown to a
+        // counsellor only when the reflection is shared too.
+        Contacts = subject.IsSelf
+            ? await db.Contacts.AsNoTracking().Where(c => c.OwnerId == Goal.OwnerId).OrderBy(c => c.Name).ToDictionaryAsync(c => c.Id, c => c.Name)
+            : new Dictionary<int, string>();
+        var choices = subject.Shows(SharedArea.Reflection) ? await reflection.ForAsync(Goal.OwnerId) : [];
         var keys = Goal.Links.Select(ReflectionChoices.Key).ToHashSet();
         LinkedItems = choices.Where(c => keys.Contains(c.Value)).ToList();
         LinkLabels = choices.GroupBy(c => c.Value).ToDictionary(g => g.Key, g => g.First().Label);

@@ -3,6 +3,7 @@ using CareerCompass.Domain.Goals;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure.Authorization;
 using CareerCompass.Web.Infrastructure.Persistence;
+using CareerCompass.Web.Infrastructure.Sharing;
 using CareerCompass.Web.Infrastructure.Time;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +17,7 @@ namespace CareerCompass.Web.Pages.Goals;
 /// Write or change a goal with the SMART coach alongside. Saves as a draft whatever the coach says; the verdict is
 /// shown after saving without JavaScript and live as the person types with it.
 /// </summary>
-public sealed class Edit(AppDbContext db, IAuthorizationService authorization, ReflectionChoices reflection, IValidator<Edit.InputModel> validator, PersonClock clock) : PageModel
+public sealed class Edit(AppDbContext db, IAuthorizationService authorization, ReflectionChoices reflection, IValidator<Edit.InputModel> validator, PersonClock clock, Subject subject) : PageModel
 {
     public const string StaleMessage =
         "This goal was changed somewhere else (perhaps in another tab) after you opened it. Your text is still below — " +
@@ -95,7 +96,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
             // With its milestones: a new deadline must not leave any of them due after it.
             await db.LoadMilestonesAsync(goal!);
         }
-        else if (await db.Goals.CreatedWithAsync(User.RequireUserId(), Input.IdempotencyKey) is { } created)
+        else if (await db.Goals.CreatedWithAsync(subject.OwnerId, Input.IdempotencyKey) is { } created)
         {
             return ShowCreated(created);
         }
@@ -105,7 +106,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
             ModelState.AddModelError($"{nameof(Input)}.{error.PropertyName}", error.ErrorMessage);
         }
 
-        var choices = await reflection.ForAsync(User.RequireUserId());
+        var choices = await reflection.ForAsync(subject.OwnerId);
         var known = choices.Select(c => c.Value).ToHashSet();
         if (Input.Links.Any(l => !known.Contains(l)))
         {
@@ -122,7 +123,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
         {
             if (goal is null)
             {
-                goal = Goal.Create(User.RequireUserId(), Input.ToDetails(), Today);
+                goal = Goal.Create(subject.OwnerId, Input.ToDetails(), Today);
                 db.Goals.Add(goal);
                 db.SetIdempotencyKey(goal, Input.IdempotencyKey);
             }
@@ -132,7 +133,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
                 goal.Revise(Input.ToDetails(), Input.Reason, ReviewId, clock.UtcNow);
             }
         });
-        if (result == SaveResult.Duplicate && await db.Goals.CreatedWithAsync(User.RequireUserId(), Input.IdempotencyKey) is { } same)
+        if (result == SaveResult.Duplicate && await db.Goals.CreatedWithAsync(subject.OwnerId, Input.IdempotencyKey) is { } same)
         {
             return ShowCreated(same);
         }
@@ -169,7 +170,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
             return (null, null);
         }
 
-        var owner = User.RequireUserId();
+        var owner = subject.OwnerId;
         var found = await db.Reviews.AsNoTracking()
             .Where(r => r.Id == review && r.OwnerId == owner && r.CompletedOn == null && (goalId == null || r.Goals.Any(g => g.GoalId == goalId)))
             .Select(r => new { r.Id, Reason = r.Goals.Where(g => g.GoalId == goalId).Select(g => g.DecisionReason).FirstOrDefault() })
@@ -186,7 +187,7 @@ public sealed class Edit(AppDbContext db, IAuthorizationService authorization, R
 
     private async Task PrepareAsync(IReadOnlyList<LinkChoice>? choices = null)
     {
-        Choices = choices ?? await reflection.ForAsync(User.RequireUserId());
+        Choices = choices ?? await reflection.ForAsync(subject.OwnerId);
         SuggestedSkills = (await reflection.SuggestedSkillsAsync(Choices.Where(c => Input.Links.Contains(c.Value))))
             .Where(s => !Input.SkillList.Contains(s, StringComparer.OrdinalIgnoreCase)).ToList();
         Verdict = SmartCoach.Check(Input.ToSmartInput(), Today);

@@ -1,19 +1,21 @@
 using CareerCompass.Domain.Goals;
 using CareerCompass.Web.Data;
-using CareerCompass.Web.Infrastructure.Authorization;
+using CareerCompass.Domain.Sharing;
+using CareerCompass.Web.Infrastructure.Sharing;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareerCompass.Web.Pages.Goals;
 
 /// <summary>The person's goals by status, each with its progress — two queries however many goals there are.</summary>
-public sealed class Index(AppDbContext db) : PageModel
+[SharedPage(SharedArea.Goals, "Goals")]
+public sealed class Index(AppDbContext db, Subject subject) : PageModel
 {
     public IReadOnlyList<Row> Goals { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
-        var userId = User.RequireUserId();
+        var userId = subject.OwnerId;
         var goals = await db.Goals.AsNoTracking().Where(g => g.OwnerId == userId)
             .Select(g => new { g.Id, g.Statement, g.Status, g.Horizon, g.Deadline }).ToListAsync();
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.OwnerId == userId)

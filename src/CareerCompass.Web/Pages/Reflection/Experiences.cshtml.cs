@@ -1,10 +1,13 @@
 using CareerCompass.Domain.Reflection;
+using CareerCompass.Domain.Sharing;
+using CareerCompass.Web.Infrastructure.Sharing;
 using FluentValidation;
 
 namespace CareerCompass.Web.Pages.Reflection;
 
 /// <summary>Step 4: past roles and projects — energizing or draining, and why.</summary>
-public sealed class Experiences(ReflectionStore store, IValidator<ExperiencesAnswers> validator) : StepPage<ExperiencesAnswers>(store, validator)
+[SharedPage(SharedArea.Reflection, "Reflection/Experiences")]
+public sealed class Experiences(ReflectionStore store, IValidator<ExperiencesAnswers> validator, StepAccess access) : StepPage<ExperiencesAnswers>(store, validator, access)
 {
     protected override ReflectionStepKind Kind => ReflectionStepKind.Experiences;
 

@@ -1,10 +1,13 @@
 using CareerCompass.Domain.Reflection;
+using CareerCompass.Domain.Sharing;
+using CareerCompass.Web.Infrastructure.Sharing;
 using FluentValidation;
 
 namespace CareerCompass.Web.Pages.Reflection;
 
 /// <summary>Step 1: what energizes the person, concrete interests, and the RIASEC interest explorer.</summary>
-public sealed class Interests(ReflectionStore store, IValidator<InterestsAnswers> validator) : StepPage<InterestsAnswers>(store, validator)
+[SharedPage(SharedArea.Reflection, "Reflection/Interests")]
+public sealed class Interests(ReflectionStore store, IValidator<InterestsAnswers> validator, StepAccess access) : StepPage<InterestsAnswers>(store, validator, access)
 {
     protected override ReflectionStepKind Kind => ReflectionStepKind.Interests;
 

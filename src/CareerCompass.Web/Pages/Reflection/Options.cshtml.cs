@@ -1,11 +1,14 @@
 using System.Text.RegularExpressions;
 using CareerCompass.Domain.Reflection;
+using CareerCompass.Domain.Sharing;
+using CareerCompass.Web.Infrastructure.Sharing;
 using FluentValidation;
 
 namespace CareerCompass.Web.Pages.Reflection;
 
 /// <summary>Step 7: career options being explored, how each fits, and small research actions to test the waters.</summary>
-public sealed class Options(ReflectionStore store, IValidator<OptionsAnswers> validator) : StepPage<OptionsAnswers>(store, validator)
+[SharedPage(SharedArea.Reflection, "Reflection/Options")]
+public sealed class Options(ReflectionStore store, IValidator<OptionsAnswers> validator, StepAccess access) : StepPage<OptionsAnswers>(store, validator, access)
 {
     protected override ReflectionStepKind Kind => ReflectionStepKind.Options;
 

@@ -1,10 +1,13 @@
 using CareerCompass.Domain.Reflection;
+using CareerCompass.Domain.Sharing;
+using CareerCompass.Web.Infrastructure.Sharing;
 using FluentValidation;
 
 namespace CareerCompass.Web.Pages.Reflection;
 
 /// <summary>Step 5: non-negotiables and the hours a week the person can invest.</summary>
-public sealed class Priorities(ReflectionStore store, IValidator<PrioritiesAnswers> validator) : StepPage<PrioritiesAnswers>(store, validator)
+[SharedPage(SharedArea.Reflection, "Reflection/Priorities")]
+public sealed class Priorities(ReflectionStore store, IValidator<PrioritiesAnswers> validator, StepAccess access) : StepPage<PrioritiesAnswers>(store, validator, access)
 {
     protected override ReflectionStepKind Kind => ReflectionStepKind.Priorities;
 

@@ -9,6 +9,7 @@ public static class ReflectionServices
     public static IServiceCollection AddReflection(this IServiceCollection services)
     {
         services.AddScoped<ReflectionStore>();
+        services.AddScoped<StepAccess>();
         services.AddScoped<Occupations.OccupationCatalog>();
         services.AddSingleton<IValidator<InterestsAnswers>, Interests.Validator>();
         services.AddSingleton<IValidator<ValuesAnswers>, Values.Validator>();

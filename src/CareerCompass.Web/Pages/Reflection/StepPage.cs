@@ -1,6 +1,10 @@
+using System.Security.Claims;
 using CareerCompass.Domain.Reflection;
+using CareerCompass.Domain.Sharing;
 using CareerCompass.Web.Infrastructure.Authorization;
+using CareerCompass.Web.Infrastructure.Sharing;
 using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,7 +16,7 @@ namespace CareerCompass.Web.Pages.Reflection;
 /// typed on screen — when the step was saved elsewhere since it was loaded. Each page adds its own fields,
 /// validator and wording.
 /// </summary>
-public abstract class StepPage<TAnswers>(ReflectionStore store, IValidator<TAnswers> validator) : PageModel
+public abstract class StepPage<TAnswers>(ReflectionStore store, IValidator<TAnswers> validator, StepAccess access) : PageModel
     where TAnswers : class, IStepAnswers, new()
 {
     public const string StaleMessage =
@@ -46,7 +50,7 @@ public abstract class StepPage<TAnswers>(ReflectionStore store, IValidator<TAnsw
 
     public async Task OnGetAsync()
     {
-        var state = await store.LoadAsync<TAnswers>(User.RequireUserId(), Kind);
+        var state = await store.LoadAsync<TAnswers>(access.Subject.OwnerId, Kind);
         (Input, Version, Completed) = (state.Answers, state.Version, state.Completed);
         PrepareForm();
     }
@@ -80,6 +84,11 @@ public abstract class StepPage<TAnswers>(ReflectionStore store, IValidator<TAnsw
     /// <summary>Background save from the page script: JSON in the same shape as the form, never completes the step.</summary>
     public async Task<IActionResult> OnPostAutosaveAsync()
     {
+        if (!await access.MayChangeAsync(User))
+        {
+            return NotFound();
+        }
+
         var errors = ModelState.Where(e => e.Value?.Errors.Count > 0)
             .SelectMany(e => e.Value!.Errors.Select(x => new KeyValuePair<string, string>(e.Key, x.ErrorMessage))).ToList();
         errors.AddRange(await ValidateAsync());
@@ -88,7 +97,7 @@ public abstract class StepPage<TAnswers>(ReflectionStore store, IValidator<TAnsw
             return BadRequest(new { saved = false, errors = errors.Select(e => new { field = e.Key, message = e.Value }) });
         }
 
-        var (outcome, state) = await store.SaveAsync(User.RequireUserId(), Kind, FromForm(), Version, complete: false);
+        var (outcome, state) = await store.SaveAsync(access.Subject.OwnerId, Kind, FromForm(), Version, complete: false);
         return outcome == SaveOutcome.Stale
             ? new ConflictObjectResult(new { saved = false, message = StaleMessage })
             : new JsonResult(new { saved = true, version = state.Version });
@@ -96,6 +105,11 @@ public abstract class StepPage<TAnswers>(ReflectionStore store, IValidator<TAnsw
 
     protected async Task<IActionResult?> SaveAsync(bool complete)
     {
+        if (!await access.MayChangeAsync(User))
+        {
+            return NotFound();
+        }
+
         foreach (var (field, message) in await ValidateAsync())
         {
             ModelState.AddModelError(field, message);
@@ -107,7 +121,7 @@ public abstract class StepPage<TAnswers>(ReflectionStore store, IValidator<TAnsw
             return Page();
         }
 
-        var (outcome, state) = await store.SaveAsync(User.RequireUserId(), Kind, FromForm(), Version, complete);
+        var (outcome, state) = await store.SaveAsync(access.Subject.OwnerId, Kind, FromForm(), Version, complete);
         if (outcome == SaveOutcome.Stale)
         {
             IsStale = true;
@@ -125,4 +139,16 @@ public abstract class StepPage<TAnswers>(ReflectionStore store, IValidator<TAnsw
         var validation = await validator.ValidateAsync(FromForm());
         return validation.Errors.Select(e => new KeyValuePair<string, string>($"{nameof(Input)}.{e.PropertyName}", e.ErrorMessage)).ToList();
     }
+}
+
+/// <summary>
+/// Whose reflection a step page shows (<see cref="Infrastructure.Sharing.Subject"/>), and whether the signed-in person may change it:
+/// only its owner — a counsellor with the reflection shared reads it, and every save is refused in the handler.
+/// </summary>
+public sealed class StepAccess(Subject subject, IAuthorizationService authorization)
+{
+    public Subject Subject => subject;
+
+    public Task<bool> MayChangeAsync(ClaimsPrincipal user) =>
+        authorization.MayAsync(user, subject.Records(SharedArea.Reflection), RecordOperations.Change);
 }

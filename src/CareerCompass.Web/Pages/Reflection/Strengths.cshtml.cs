@@ -1,10 +1,13 @@
 using CareerCompass.Domain.Reflection;
+using CareerCompass.Domain.Sharing;
+using CareerCompass.Web.Infrastructure.Sharing;
 using FluentValidation;
 
 namespace CareerCompass.Web.Pages.Reflection;
 
 /// <summary>Step 3: skills by kind with a self-rating and evidence, development areas, and feedback received.</summary>
-public sealed class Strengths(ReflectionStore store, IValidator<StrengthsAnswers> validator) : StepPage<StrengthsAnswers>(store, validator)
+[SharedPage(SharedArea.Reflection, "Reflection/Strengths")]
+public sealed class Strengths(ReflectionStore store, IValidator<StrengthsAnswers> validator, StepAccess access) : StepPage<StrengthsAnswers>(store, validator, access)
 {
     protected override ReflectionStepKind Kind => ReflectionStepKind.Strengths;
 

@@ -1,11 +1,13 @@
 using CareerCompass.Domain.Reflection;
-using CareerCompass.Web.Infrastructure.Authorization;
+using CareerCompass.Domain.Sharing;
+using CareerCompass.Web.Infrastructure.Sharing;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareerCompass.Web.Pages.Reflection;
 
 /// <summary>The whole reflection at a glance, from one query; printable.</summary>
-public sealed class Summary(ReflectionStore store) : PageModel
+[SharedPage(SharedArea.Reflection, "Reflection/Summary")]
+public sealed class Summary(ReflectionStore store, Subject subject) : PageModel
 {
     public InterestsAnswers Interests { get; private set; } = new();
 
@@ -25,7 +27,7 @@ public sealed class Summary(ReflectionStore store) : PageModel
 
     public async Task OnGetAsync()
     {
-        var reflection = await store.SnapshotAsync(User.RequireUserId());
+        var reflection = await store.SnapshotAsync(subject.OwnerId);
         Interests = reflection.Answers<InterestsAnswers>(ReflectionStepKind.Interests);
         Values = reflection.Answers<ValuesAnswers>(ReflectionStepKind.Values);
         Strengths = reflection.Answers<StrengthsAnswers>(ReflectionStepKind.Strengths);

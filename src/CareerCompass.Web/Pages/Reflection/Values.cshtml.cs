@@ -1,4 +1,6 @@
 using CareerCompass.Domain.Reflection;
+using CareerCompass.Domain.Sharing;
+using CareerCompass.Web.Infrastructure.Sharing;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,7 +10,8 @@ namespace CareerCompass.Web.Pages.Reflection;
 /// Step 2: pick work values from the curated list, add your own, and rank them; the first five are the top five.
 /// Ranking is by "Move up" / "Move down" buttons, which work from the keyboard and without JavaScript.
 /// </summary>
-public sealed class Values(ReflectionStore store, IValidator<ValuesAnswers> validator) : StepPage<ValuesAnswers>(store, validator)
+[SharedPage(SharedArea.Reflection, "Reflection/Values")]
+public sealed class Values(ReflectionStore store, IValidator<ValuesAnswers> validator, StepAccess access) : StepPage<ValuesAnswers>(store, validator, access)
 {
     /// <summary>Catalogue keys ticked in the form.</summary>
     [BindProperty]

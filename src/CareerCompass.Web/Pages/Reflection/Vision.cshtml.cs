@@ -1,10 +1,13 @@
 using CareerCompass.Domain.Reflection;
+using CareerCompass.Domain.Sharing;
+using CareerCompass.Web.Infrastructure.Sharing;
 using FluentValidation;
 
 namespace CareerCompass.Web.Pages.Reflection;
 
 /// <summary>Step 6: where the person wants to be in 1, 3 and 5+ years, the impact they want, and why.</summary>
-public sealed class Vision(ReflectionStore store, IValidator<VisionAnswers> validator) : StepPage<VisionAnswers>(store, validator)
+[SharedPage(SharedArea.Reflection, "Reflection/Vision")]
+public sealed class Vision(ReflectionStore store, IValidator<VisionAnswers> validator, StepAccess access) : StepPage<VisionAnswers>(store, validator, access)
 {
     protected override ReflectionStepKind Kind => ReflectionStepKind.Vision;
 

@@ -1,7 +1,7 @@
 using CareerCompass.Web.Data;
-using CareerCompass.Web.Infrastructure.Authorization;
 using CareerCompass.Web.Infrastructure.Calendar;
 using CareerCompass.Web.Infrastructure.Reviews;
+using CareerCompass.Web.Infrastructure.Sharing;
 using CareerCompass.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +14,7 @@ namespace CareerCompass.Web.Pages.Reviews;
 /// download, and "make a new private address" (<c>?handler=Renew</c>), after which the old one answers 404. No route
 /// names another person's schedule: every handler works on the signed-in person's.
 /// </summary>
-public sealed class CalendarPage(AppDbContext db, ReviewPlanning planning, PersonClock clock, CalendarFeed feed) : PageModel
+public sealed class CalendarPage(AppDbContext db, ReviewPlanning planning, PersonClock clock, CalendarFeed feed, Subject subject) : PageModel
 {
     public const string RenewedMessage =
         "Done: you have a new private address, below. The old one has stopped working — calendar apps that used it " +
@@ -35,7 +35,7 @@ public sealed class CalendarPage(AppDbContext db, ReviewPlanning planning, Perso
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var schedule = await planning.ScheduleForAsync(User.RequireUserId(), clock.Zone, HttpContext.RequestAborted);
+        var schedule = await planning.ScheduleForAsync(subject.OwnerId, clock.Zone, HttpContext.RequestAborted);
         SubscriptionAddress = feed.SubscriptionAddress(schedule.CalendarToken);
         WebcalAddress = Webcal(new Uri(SubscriptionAddress));
         NextReviewOn = schedule.NextReviewOn;
@@ -51,7 +51,7 @@ public sealed class CalendarPage(AppDbContext db, ReviewPlanning planning, Perso
 
     public async Task<IActionResult> OnPostRenewAsync()
     {
-        var schedule = await planning.ScheduleForAsync(User.RequireUserId(), clock.Zone, HttpContext.RequestAborted);
+        var schedule = await planning.ScheduleForAsync(subject.OwnerId, clock.Zone, HttpContext.RequestAborted);
         schedule.RenewCalendarToken();
         try
         {

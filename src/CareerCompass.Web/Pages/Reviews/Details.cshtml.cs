@@ -1,6 +1,8 @@
 using CareerCompass.Domain.Reviews;
+using CareerCompass.Domain.Sharing;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure.Authorization;
+using CareerCompass.Web.Infrastructure.Sharing;
 using CareerCompass.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +15,8 @@ namespace CareerCompass.Web.Pages.Reviews;
 /// <c>/Reviews/{id}</c>: one review, read-only — the answers and decisions, and what changed in the period it looks
 /// back on. A review still in progress shows the same, up to now, with a way back into the wizard.
 /// </summary>
-public sealed class Details(AppDbContext db, IAuthorizationService authorization, PersonClock clock) : PageModel
+[SharedPage(SharedArea.Reviews, "Reviews/{id:int}")]
+public sealed class Details(AppDbContext db, IAuthorizationService authorization, PersonClock clock, Subject subject) : PageModel
 {
     public Review Review { get; private set; } = null!;
 
@@ -34,7 +37,10 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var review = await db.Reviews.AsNoTracking().Include(r => r.Goals).FirstOrDefaultAsync(r => r.Id == id);
+        // The subject's review; a counsellor sees a client's reviews once they are complete (until then it's the
+        // client's work in progress).
+        var review = await db.Reviews.AsNoTracking().Include(r => r.Goals)
+            .FirstOrDefaultAsync(r => r.Id == id && r.OwnerId == subject.OwnerId && (subject.IsSelf || r.CompletedOn != null));
         if (!await authorization.MayAsync(User, review, RecordOperations.Read))
         {
             return NotFound();
@@ -48,7 +54,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
     /// <summary>Any form aimed at a review's own page changes nothing: it is a record of what was decided.</summary>
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id);
+        var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.OwnerId == subject.OwnerId);
         if (!await authorization.MayAsync(User, review, RecordOperations.Change))
         {
             return NotFound();

@@ -1,12 +1,15 @@
 using CareerCompass.Domain.Common;
 using CareerCompass.Domain.Goals;
 using CareerCompass.Domain.Reviews;
+using CareerCompass.Domain.Sharing;
 using CareerCompass.Domain.Time;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure.Authorization;
 using CareerCompass.Web.Infrastructure.Persistence;
 using CareerCompass.Web.Infrastructure.Reviews;
+using CareerCompass.Web.Infrastructure.Sharing;
 using CareerCompass.Web.Infrastructure.Time;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +20,8 @@ namespace CareerCompass.Web.Pages.Reviews;
 /// <c>/Reviews</c>: when the next review is, a way to start it (or continue the one in progress), a way to start one
 /// because something changed in life — with what changed — and the reviews done so far, newest first.
 /// </summary>
-public sealed class Index(AppDbContext db, ReviewPlanning planning, PersonClock clock) : PageModel
+[SharedPage(SharedArea.Reviews, "Reviews")]
+public sealed class Index(AppDbContext db, ReviewPlanning planning, PersonClock clock, Subject subject, IAuthorizationService authorization) : PageModel
 {
     public const string ReasonNeeded = "Please say in a few words what changed — it helps you later to see why you reviewed.";
     public static readonly string ReasonTooLong = $"Please keep this under {Review.ReasonLength} characters — a sentence or two is plenty.";
@@ -39,11 +43,17 @@ public sealed class Index(AppDbContext db, ReviewPlanning planning, PersonClock 
     public async Task OnGetAsync() => await PrepareAsync();
 
     /// <summary>"Start your review" (or, if one is open, carry on with it).</summary>
-    public Task<IActionResult> OnPostStartAsync() => StartAsync(ReviewTrigger.Scheduled, reason: null);
+    public async Task<IActionResult> OnPostStartAsync() =>
+        await MayStartAsync() ? await StartAsync(ReviewTrigger.Scheduled, reason: null) : NotFound();
 
     /// <summary>"Something changed in my life": a review at any time, with the reason.</summary>
     public async Task<IActionResult> OnPostLifeChangeAsync()
     {
+        if (!await MayStartAsync())
+        {
+            return NotFound();
+        }
+
         ModelState.Clear();
         if (string.IsNullOrWhiteSpace(LifeChange))
         {
@@ -63,9 +73,12 @@ public sealed class Index(AppDbContext db, ReviewPlanning planning, PersonClock 
         return await StartAsync(ReviewTrigger.LifeChange, LifeChange);
     }
 
+    /// <summary>Only the person starts their own review; a counsellor reading a client's reviews never does.</summary>
+    private Task<bool> MayStartAsync() => authorization.MayAsync(User, subject.Records(SharedArea.Reviews), RecordOperations.Change);
+
     private async Task<IActionResult> StartAsync(ReviewTrigger trigger, string? reason)
     {
-        var owner = User.RequireUserId();
+        var owner = subject.OwnerId;
         if (await OpenReviewAsync(owner) is { } open)
         {
             StatusMessage = "You already have a review under way — here's where you left off.";
@@ -119,7 +132,7 @@ public sealed class Index(AppDbContext db, ReviewPlanning planning, PersonClock 
 
     private async Task PrepareAsync()
     {
-        var owner = User.RequireUserId();
+        var owner = subject.OwnerId;
         Schedule = await planning.FindScheduleAsync(owner);
         Open = await OpenReviewAsync(owner);
         Past = await db.Reviews.AsNoTracking().Where(r => r.OwnerId == owner && r.CompletedOn != null)

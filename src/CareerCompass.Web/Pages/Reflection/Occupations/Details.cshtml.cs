@@ -1,12 +1,12 @@
 using CareerCompass.Domain.Reflection;
-using CareerCompass.Web.Infrastructure.Authorization;
+using CareerCompass.Web.Infrastructure.Sharing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareerCompass.Web.Pages.Reflection.Occupations;
 
 /// <summary>One occupation: what the work is, its interest profile, preparation, top skills and work values.</summary>
-public sealed class Details(OccupationCatalog catalog, ReflectionStore store) : PageModel
+public sealed class Details(OccupationCatalog catalog, ReflectionStore store, Subject subject) : PageModel
 {
     public OccupationDetails Occupation { get; private set; } = null!;
 
@@ -20,7 +20,7 @@ public sealed class Details(OccupationCatalog catalog, ReflectionStore store) : 
         }
 
         Occupation = occupation;
-        var options = await store.LoadAsync<OptionsAnswers>(User.RequireUserId(), ReflectionStepKind.Options);
+        var options = await store.LoadAsync<OptionsAnswers>(subject.OwnerId, ReflectionStepKind.Options);
         IsAdded = options.Answers.Options.Any(o => o.OccupationCode == code);
         return Page();
     }

@@ -1,7 +1,7 @@
 using CareerCompass.Domain.Common;
 using CareerCompass.Domain.Occupations;
 using CareerCompass.Domain.Reflection;
-using CareerCompass.Web.Infrastructure.Authorization;
+using CareerCompass.Web.Infrastructure.Sharing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,7 +11,7 @@ namespace CareerCompass.Web.Pages.Reflection.Occupations;
 /// Explore real occupations: suggestions that fit the person's interest areas, and search by any job title. One
 /// click adds an occupation as a career option; a suggestion can be dismissed with a reason and stays dismissed.
 /// </summary>
-public sealed class Index(OccupationCatalog catalog, ReflectionStore store) : PageModel
+public sealed class Index(OccupationCatalog catalog, ReflectionStore store, Subject subject) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -34,7 +34,7 @@ public sealed class Index(OccupationCatalog catalog, ReflectionStore store) : Pa
 
     public async Task OnGetAsync()
     {
-        var userId = User.RequireUserId();
+        var userId = subject.OwnerId;
         if (JobZone is not (null or (>= 1 and <= 5)))
         {
             JobZone = null;
@@ -69,7 +69,7 @@ public sealed class Index(OccupationCatalog catalog, ReflectionStore store) : Pa
 
         try
         {
-            var (saved, _) = await store.UpdateAsync<OptionsAnswers>(User.RequireUserId(), ReflectionStepKind.Options, options => options.WithOccupation(title, code!));
+            var (saved, _) = await store.UpdateAsync<OptionsAnswers>(subject.OwnerId, ReflectionStepKind.Options, options => options.WithOccupation(title, code!));
             StatusMessage = saved
                 ? $"Added {title} to your career options. You can note how it fits in step 7."
                 : $"We couldn't add {title} just now — a lot was changing at once. Nothing was lost; please try again.";
@@ -90,7 +90,7 @@ public sealed class Index(OccupationCatalog catalog, ReflectionStore store) : Pa
         }
 
         var why = reason is { Length: > ReflectionLimits.ItemText } ? reason[..ReflectionLimits.ItemText] : reason;
-        var (saved, _) = await store.UpdateAsync<OptionsAnswers>(User.RequireUserId(), ReflectionStepKind.Options, options =>
+        var (saved, _) = await store.UpdateAsync<OptionsAnswers>(subject.OwnerId, ReflectionStepKind.Options, options =>
             options with { Dismissed = [.. options.Dismissed.Where(d => d.OccupationCode != code), new DismissedSuggestion { OccupationCode = code!, Reason = why }] });
         StatusMessage = saved
             ? $"We won't suggest {title} again."
