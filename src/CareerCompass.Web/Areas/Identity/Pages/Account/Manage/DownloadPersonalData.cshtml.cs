@@ -106,7 +106,7 @@ public sealed class DownloadPersonalData(UserManager<AppUser> users, AppDbContex
         data["Contacts"] = await db.Contacts.AsNoTracking().Where(c => c.OwnerId == me).OrderBy(c => c.Id)
             .Select(c => new { c.Id, c.Name, c.Role, c.HowMet, c.LastContactOn, c.NextFollowUpOn, c.Notes }).ToListAsync();
 
-        var grants = await db.CounsellorGrants.AsNoTracking().Where(g => g.OwnerId == me).OrderBy(g => g.InvitedAtUtc).ToListAsync();
+        var grants = await db.CounsellorGrants.AsNoTracking().Where(g => g.OwnerId == me).OrderBy(g => g.InvitedAtUtc).ThenBy(g => g.Id).ToListAsync();
         data["CounsellorGrants"] = grants.Select(g => new
         {
             g.CounsellorEmail, g.Scope, State = g.State(now), g.InvitedAtUtc, g.ExpiresAtUtc, g.AcceptedAtUtc, g.RevokedAtUtc,
