@@ -26,6 +26,7 @@ public sealed class DataExportTests(SharingApp app) : IClassFixture<SharingApp>
 
         var goal = await ReviewJourney.ActiveGoalAsync(browser, "Become a UX researcher");
         await ReviewJourney.AddDoneMilestoneAsync(browser, goal, "Finish the research course", new DateOnly(2026, 12, 15));
+        await ReviewJourney.StartAsync(browser);
         await browser.SubmitAsync(await browser.GetAsync("/Contacts/Edit"), "#contact-form", new Dictionary<string, string> { ["Input.Name"] = "Priya Shah" });
         await browser.SubmitAsync(await browser.GetAsync("/Reflection/Vision"), "form[data-autosave]", new Dictionary<string, string> { ["Input.Impact"] = "Kinder public services" },
             action: "/Reflection/Vision?handler=Autosave");
@@ -67,7 +68,9 @@ public sealed class DataExportTests(SharingApp app) : IClassFixture<SharingApp>
         var step = Assert.Single(root.GetProperty("ReflectionSteps").EnumerateArray());
         Assert.Equal("Vision", step.GetProperty("Kind").GetString());
         Assert.Contains("Kinder public services", step.GetProperty("Answers").GetRawText(), StringComparison.Ordinal);
-        Assert.Equal(JsonValueKind.Array, root.GetProperty("Reviews").ValueKind);
+        var review = Assert.Single(root.GetProperty("Reviews").EnumerateArray());
+        Assert.Equal(("Scheduled", "2026-11-22"), (review.GetProperty("Trigger").GetString(), review.GetProperty("StartedOn").GetString()));
+        Assert.Equal("Become a UX researcher", Assert.Single(review.GetProperty("Goals").EnumerateArray()).GetProperty("Statement").GetString());
 
         var grants = root.GetProperty("CounsellorGrants").EnumerateArray().ToList();
         Assert.Equal(2, grants.Count);
