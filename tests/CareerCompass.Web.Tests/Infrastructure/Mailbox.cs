@@ -57,7 +57,8 @@ public sealed partial class Mailbox(string folder)
 
         private string Header(string name)
         {
-            var match = Regex.Match(Raw, $"^{name}: (.*(?:\r\n[ \t].*)*)", RegexOptions.Multiline);
+            // A long header is folded onto following lines that start with white space ("\r\n "): one header, unfolded.
+            var match = Regex.Match(Raw, $"^{name}: ([^\r\n]*(?:\r\n[ \t][^\r\n]*)*)", RegexOptions.Multiline);
             return match.Success ? match.Groups[1].Value.Replace("\r\n", string.Empty, StringComparison.Ordinal).Trim() : string.Empty;
         }
     }
