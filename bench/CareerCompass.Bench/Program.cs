@@ -15,6 +15,13 @@ if (args is ["reminders", .. var rest])
     return;
 }
 
+// `caseload [runs]`: the counsellor caseload's queries for 10, 100 and 1,000 clients (CaseloadBenchmark.cs).
+if (args is ["caseload", .. var caseloadArgs])
+{
+    await CaseloadBenchmark.RunAsync(caseloadArgs);
+    return;
+}
+
 // Occupation search on the real O*NET data in a real SQLite file: the figures behind "search answers in under
 // 50 ms". Prints the import time once, then per query the median, 95th percentile and slowest of N runs.
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;

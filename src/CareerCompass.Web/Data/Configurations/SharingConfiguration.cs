@@ -30,6 +30,18 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
     }
 }
 
+internal sealed class CommentReadConfiguration : IEntityTypeConfiguration<CommentRead>
+{
+    public void Configure(EntityTypeBuilder<CommentRead> builder)
+    {
+        // One mark per reader and thread: the caseload finds it for each comment through this index.
+        builder.HasIndex(r => new { r.ReaderId, r.OwnerId, r.Target, r.TargetId }).IsUnique();
+
+        // A reader's marks say nothing to anyone else: they go with the reader's account (and with the client's).
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.ReaderId).IsRequired().OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<AccessLogEntry>
 {
     public void Configure(EntityTypeBuilder<AccessLogEntry> builder)
