@@ -27,6 +27,7 @@ public sealed class ReviewSchedule : OwnedEntity
         LeadDays = DefaultLeadDays;
         RemindersOn = true;
         DigestOn = true;
+        CommentMailOn = true;
         CalendarToken = NewToken();
     }
 
@@ -55,6 +56,12 @@ public sealed class ReviewSchedule : OwnedEntity
 
     /// <summary>The weekly e-mail of milestones due in the coming seven days.</summary>
     public bool DigestOn { get; private set; }
+
+    /// <summary>
+    /// Whether to e-mail the person about new comments on a plan they share or read (at most one mail an hour per
+    /// thread). Kept here with the person's other e-mail choices.
+    /// </summary>
+    public bool CommentMailOn { get; private set; }
 
     /// <summary>The secret in the private calendar address; regenerating it makes the old address answer 404.</summary>
     public string CalendarToken { get; private set; }
@@ -107,6 +114,10 @@ public sealed class ReviewSchedule : OwnedEntity
     public void MarkRemindersPlanned() => RemindersPlanned = true;
 
     public void StopDigest() => DigestOn = false;
+
+    public void SetCommentMail(bool on) => CommentMailOn = on;
+
+    public void StopCommentMail() => CommentMailOn = false;
 
     public void RenewCalendarToken() => CalendarToken = NewToken();
 

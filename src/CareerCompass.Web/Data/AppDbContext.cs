@@ -51,6 +51,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<CommentRead> CommentReads => Set<CommentRead>();
 
+    public DbSet<CommentNotice> CommentNotices => Set<CommentNotice>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

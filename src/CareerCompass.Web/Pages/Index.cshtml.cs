@@ -38,6 +38,11 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>Comments from a counsellor the person hasn't read yet, by record (only on the person's own dashboard).</summary>
+    public IReadOnlyList<NewComments> Unread { get; private set; } = [];
+
+    public int UnreadCount => Unread.Sum(u => u.Count);
+
     public async Task OnGetAsync()
     {
         if (!subject.IsResolved)
@@ -76,6 +81,11 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
         Overdue = open.Where(m => m.DueOn < today).OrderBy(m => m.DueOn).ToList();
         NextMilestones = open.Where(m => m.DueOn >= today).OrderBy(m => m.DueOn).Take(5).ToList();
 
+        if (subject.IsSelf)
+        {
+            await LoadUnreadAsync(userId, statements, milestones.ToDictionary(m => m.Id, m => m.GoalId));
+        }
+
         Journey = JourneyProgress.For(new JourneySnapshot(
             ReflectionStepsDone: ReflectionStepsDone,
             ReflectionStepsTotal: ReflectionSteps.Count,
@@ -83,6 +93,25 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
             GoalsWithMilestones: goals.Count(g => g.Status != GoalStatus.Retired && byGoal[g.Id].Any()),
             ReviewsDone: Schedule?.ReviewsCompleted ?? 0));
     }
+
+    /// <summary>One query (and none when nothing is new): the threads with unread counsellor comments, newest first.</summary>
+    private async Task LoadUnreadAsync(string userId, Dictionary<int, string> statements, Dictionary<int, int> goalOfMilestone)
+    {
+        var threads = await db.UnreadCounsellorCommentsFor(userId)
+            .GroupBy(c => new { c.Target, c.TargetId })
+            .Select(g => new { g.Key.Target, g.Key.TargetId, Count = g.Count(), Newest = g.Max(c => c.Id) })
+            .ToListAsync();
+        Unread = threads.OrderByDescending(t => t.Newest).Select(t => t.Target switch
+        {
+            CommentTarget.Review => new NewComments(t.Count, "a review", $"/Reviews/{t.TargetId}#comments"),
+            CommentTarget.Milestone when goalOfMilestone.TryGetValue(t.TargetId, out var goal) =>
+                new NewComments(t.Count, $"a milestone of “{statements.GetValueOrDefault(goal)}”", $"/Goals/{goal}#milestone-{t.TargetId}"),
+            CommentTarget.Goal when statements.TryGetValue(t.TargetId, out var statement) => new NewComments(t.Count, $"“{statement}”", $"/Goals/{t.TargetId}#comments"),
+            _ => null,
+        }).OfType<NewComments>().ToList();
+    }
+
+    public sealed record NewComments(int Count, string On, string Link);
 
     public sealed record GoalRow(int Id, string Statement, DateOnly StartedOn, DateOnly? Deadline, GoalProgress Progress, IReadOnlyList<MilestoneRow> Milestones);
 

@@ -88,6 +88,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "/Counsellor/Clients/{client}/Reflection/Vision?handler=Save",
         "/Counsellor/Clients/{client}/Reflection/Vision?handler=Autosave",
         "/Counsellor/Clients/{client}/Reflection/Values?handler=Remove",
+        "/Counsellor/Clients/{client}/Comments?handler=Edit",
+        "/Counsellor/Clients/{client}/Comments?handler=Delete",
     ];
 
     /// <summary>
@@ -130,6 +132,19 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             rows.Add("GET", "/Counsellor/Clients/{other}/Goals", Persona.Counsellor, Outcome.NotFound);
             rows.Add("GET", "/Counsellor/Clients/{other}", Persona.OtherCounsellor, Outcome.Ok);
             rows.Add("GET", "/Counsellor/Clients/not-a-person/Goals", Persona.Counsellor, Outcome.NotFound);
+            // Comments are the one thing a counsellor sends: on what their live grant lets them read.
+            const string comment = "/Counsellor/Clients/{client}/Comments?handler=Write&target=Goal&targetId={goal}";
+            rows.Add("POST", comment, Persona.Anonymous, Outcome.SignIn);
+            rows.Add("POST", comment, Persona.Owner, Outcome.NotFound);
+            rows.Add("POST", comment, Persona.Other, Outcome.NotFound);
+            rows.Add("POST", comment, Persona.Counsellor, Outcome.Saved);
+            rows.Add("POST", comment, Persona.PlanOnlyCounsellor, Outcome.Saved);
+            rows.Add("POST", comment, Persona.RevokedCounsellor, Outcome.NotFound);
+            rows.Add("POST", comment, Persona.UngrantedCounsellor, Outcome.NotFound);
+            rows.Add("POST", comment, Persona.OtherCounsellor, Outcome.NotFound);
+            rows.Add("POST", "/Counsellor/Clients/{client}/Comments?handler=Write&target=Review&targetId={review}", Persona.Counsellor, Outcome.NotFound);
+            rows.Add("POST", "/Counsellor/Clients/{other}/Comments?handler=Write&target=Goal&targetId={goal}", Persona.OtherCounsellor, Outcome.NotFound);
+
             foreach (var path in ClientPosts)
             {
                 rows.Add("POST", path, Persona.Anonymous, Outcome.SignIn);
@@ -190,6 +205,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("POST", "/Goals/{goal}?handler=AddPlanItem", Persona.Other, Outcome.NotFound),
         ("POST", "/Goals/{goal}?handler=DeletePlanItem", Persona.Other, Outcome.NotFound),
         ("GET", "/Goals/999999", Persona.Owner, Outcome.NotFound),
+        ("GET", "/Comments", Persona.Owner, Outcome.NotFound),
+        ("POST", "/Comments?handler=Write&target=Goal&targetId={goal}", Persona.Anonymous, Outcome.SignIn),
+        ("POST", "/Comments?handler=Write&target=Goal&targetId={goal}", Persona.Other, Outcome.NotFound),
+        ("POST", "/Comments?handler=Write&target=Milestone&targetId=999999", Persona.Owner, Outcome.NotFound),
+        ("POST", "/Comments?handler=Write&target=Review&targetId={review}", Persona.Other, Outcome.NotFound),
         ("GET", "/AboutData", Persona.Anonymous, Outcome.Ok),
         ("GET", "/Reflection/Occupations", Persona.Anonymous, Outcome.SignIn),
         ("GET", "/Reflection/Occupations/29-1141.00", Persona.Anonymous, Outcome.SignIn),
@@ -373,9 +393,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
 
         if (expected == Outcome.Ok && path.StartsWith("/Counsellor/Clients/{client}", StringComparison.Ordinal))
         {
-            // Read-only: the banner says whose plan it is, and there is nothing to send but the sign-out.
+            // Read-only: the banner says whose plan it is, and there is nothing to send but the sign-out and comments.
             Assert.Contains("You're viewing", page.Text, StringComparison.Ordinal);
-            Assert.DoesNotContain(page.Document.QuerySelectorAll("form"), f => f.GetAttribute("action")?.Contains("Logout", StringComparison.Ordinal) != true);
+            Assert.DoesNotContain(page.Document.QuerySelectorAll("form"), f =>
+                f.GetAttribute("action") is not { } action || !(action.Contains("Logout", StringComparison.Ordinal) || action.StartsWith("/Counsellor/Clients/" + world.OwnerId + "/Comments?handler=Write", StringComparison.Ordinal)));
             Assert.DoesNotContain("Ada the Mentor", page.Html, StringComparison.Ordinal);
         }
 

@@ -65,7 +65,8 @@ public sealed class CounsellorViewTests : IDisposable
         Assert.Contains("Facilitation", goal.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Priya the Private Contact", goal.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("Leading a kind team", goal.Html, StringComparison.Ordinal);
-        Assert.Empty(goal.Document.QuerySelectorAll("main form"));
+        // The only forms are for comments (a counsellor can comment; nothing else they send changes anything).
+        Assert.All(goal.Document.QuerySelectorAll("main form"), f => Assert.StartsWith($"{root}/Comments?handler=Write", f.GetAttribute("action"), StringComparison.Ordinal));
         Assert.Null(goal.Document.QuerySelector("a[href^='/Goals/Edit']"));
         HtmlChecks.AssertWellFormedAndLabelled(goal);
 

@@ -10,6 +10,9 @@ internal sealed class ReviewScheduleConfiguration : IEntityTypeConfiguration<Rev
     public void Configure(EntityTypeBuilder<ReviewSchedule> builder)
     {
         builder.HasIndex(s => s.OwnerId).IsUnique(); // one schedule per person
+
+        // On for everyone when the column arrived (the database's default); the app always writes its own value.
+        builder.Property(s => s.CommentMailOn).HasDefaultValue(true).ValueGeneratedNever();
         builder.Property(s => s.CalendarToken).HasMaxLength(ReviewSchedule.TokenLength);
         builder.HasIndex(s => s.CalendarToken).IsUnique(); // the private calendar address is found by its token
         builder.HasIndex(s => s.RemindersPlanned); // the dispatcher finds schedules still to plan (migrated ones)

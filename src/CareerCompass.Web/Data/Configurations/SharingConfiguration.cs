@@ -24,6 +24,8 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
     {
         builder.Property(c => c.Body).HasMaxLength(Comment.BodyLength);
         builder.HasIndex(c => new { c.OwnerId, c.Target, c.TargetId }); // the comments on one of the client's records
+        builder.HasIndex(c => c.WrittenAtUtc); // the comment e-mail pass: threads with recent comments
+        builder.HasIdempotencyKey(); // the same comment form sent twice posts one comment
 
         // A counsellor who deletes their account leaves their comments, shown as "a former counsellor".
         builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.SetNull);
@@ -39,6 +41,16 @@ internal sealed class CommentReadConfiguration : IEntityTypeConfiguration<Commen
 
         // A reader's marks say nothing to anyone else: they go with the reader's account (and with the client's).
         builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.ReaderId).IsRequired().OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CommentNoticeConfiguration : IEntityTypeConfiguration<CommentNotice>
+{
+    public void Configure(EntityTypeBuilder<CommentNotice> builder)
+    {
+        // One notice per recipient and thread: two instances e-mailing about the same thread collide here.
+        builder.HasIndex(n => new { n.RecipientId, n.OwnerId, n.Target, n.TargetId }).IsUnique();
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(n => n.RecipientId).IsRequired().OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -30,6 +30,9 @@ public sealed partial class ReminderDispatcher(IServiceScopeFactory scopes, Time
                 {
                     LogPass(logger, result.Sent, result.Skipped, result.Cancelled, result.Failed, result.DigestsPlanned);
                 }
+
+                // New-comment e-mails ride on the same loop: one background sender for everything that falls due.
+                await scope.ServiceProvider.GetRequiredService<CareerCompass.Web.Infrastructure.Sharing.CommentMailPass>().RunAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

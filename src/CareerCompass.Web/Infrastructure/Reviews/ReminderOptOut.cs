@@ -10,6 +10,9 @@ public enum ReminderList
 {
     Reviews,
     Digest,
+
+    /// <summary>E-mails about new comments (not a reminder, but turned off the same way).</summary>
+    Comments,
 }
 
 /// <summary>

@@ -64,6 +64,19 @@ public static class CommentReadMarks
                 .Select(r => (int?)r.SeenUpToId).FirstOrDefault() ?? 0));
     }
 
+    /// <summary>
+    /// Comments by counsellors on <paramref name="clientId"/>'s own records that the client hasn't seen yet (not
+    /// deleted, after the client's mark on that thread): the dashboard's "new comments".
+    /// </summary>
+    public static IQueryable<Comment> UnreadCounsellorCommentsFor(this AppDbContext db, string clientId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Comments.Where(c => c.OwnerId == clientId && c.AuthorRole == CommentAuthorRole.Counsellor && c.DeletedAtUtc == null
+            && c.Id > (db.CommentReads
+                .Where(r => r.ReaderId == clientId && r.OwnerId == c.OwnerId && r.Target == c.Target && r.TargetId == c.TargetId)
+                .Select(r => (int?)r.SeenUpToId).FirstOrDefault() ?? 0));
+    }
+
     /// <summary>The highest comment id in a thread <paramref name="readerId"/> has seen (0 when they have no mark).</summary>
     public static Task<int> SeenUpToAsync(
         this AppDbContext db, string clientId, string readerId, CommentTarget target, int targetId, CancellationToken cancellationToken = default)

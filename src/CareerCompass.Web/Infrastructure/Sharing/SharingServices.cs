@@ -17,6 +17,8 @@ public static class SharingServices
         services.AddScoped<GrantLookup>();
         services.AddScoped<IAuthorizationHandler, CounsellorGrantHandler>();
         services.AddScoped<SubjectFilter>();
+        services.AddScoped<CommentThreads>();
+        services.AddScoped<CommentMailPass>();
         return services;
     }
 

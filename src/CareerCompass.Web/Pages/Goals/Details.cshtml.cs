@@ -19,7 +19,8 @@ namespace CareerCompass.Web.Pages.Goals;
 /// against it; each handler loads the goal with its lists, calls one of its methods, saves and redirects.
 /// </summary>
 [SharedPage(SharedArea.Goals, "Goals/{id:int}")]
-public sealed class Details(AppDbContext db, IAuthorizationService authorization, ReflectionChoices reflection, PersonClock clock, Subject subject) : PageModel
+public sealed class Details(
+    AppDbContext db, IAuthorizationService authorization, ReflectionChoices reflection, PersonClock clock, Subject subject, CommentThreads comments) : PageModel
 {
     public const string StaleMessage = "This changed somewhere else (perhaps in another tab) since you opened the page. Here's the latest — please try again.";
     public const string CelebrationKey = "CareerCompass.Celebrate";
@@ -42,6 +43,16 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
     public IReadOnlyList<GoalHistoryEntry> History { get; private set; } = [];
 
     public GoalProgress Progress => GoalProgress.Of(Milestones.Select(m => m.Status));
+
+    /// <summary>The comments on the goal and on each milestone.</summary>
+    public IReadOnlyDictionary<(CommentTarget, int), CommentThread> Comments { get; private set; } = new Dictionary<(CommentTarget, int), CommentThread>();
+
+    /// <summary>Whether to offer a new comment: to a counsellor reading the goal, and to the client once they share with one.</summary>
+    public bool CanComment { get; private set; }
+
+    public CommentFeedback? CommentFeedback { get; private set; }
+
+    public CommentThread ThreadOf(CommentTarget target, int id) => Comments.TryGetValue((target, id), out var thread) ? thread : CommentThread.Empty(target, id);
 
     public DateOnly Today => clock.Today;
 
@@ -340,6 +351,9 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
         LinkedItems = choices.Where(c => keys.Contains(c.Value)).ToList();
         LinkLabels = choices.GroupBy(c => c.Value).ToDictionary(g => g.Key, g => g.First().Label);
         Verdict = Goal.Check(Today);
+        Comments = await comments.LoadAsync(Goal.OwnerId, User.RequireUserId(), [(CommentTarget.Goal, Goal.Id), .. Milestones.Select(m => (CommentTarget.Milestone, m.Id))]);
+        CanComment = !subject.IsSelf || await comments.SharedWithACounsellorAsync(Goal.OwnerId);
+        CommentFeedback = CommentFeedback.From(TempData);
         return Page();
     }
 

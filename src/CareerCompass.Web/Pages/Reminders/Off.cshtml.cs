@@ -23,7 +23,12 @@ public sealed class Off(ReminderOptOut optOut, AppDbContext db, ReviewPlanning p
 
     public bool Done { get; private set; }
 
-    public string What => List == ReminderList.Digest ? "the weekly milestone e-mail" : "review reminders";
+    public string What => List switch
+    {
+        ReminderList.Digest => "the weekly milestone e-mail",
+        ReminderList.Comments => "e-mails about new comments",
+        _ => "review reminders",
+    };
 
     public async Task<IActionResult> OnGetAsync(string? t)
     {
@@ -52,6 +57,10 @@ public sealed class Off(ReminderOptOut optOut, AppDbContext db, ReviewPlanning p
             if (list == ReminderList.Digest)
             {
                 schedule.StopDigest();
+            }
+            else if (list == ReminderList.Comments)
+            {
+                schedule.StopCommentMail();
             }
             else
             {

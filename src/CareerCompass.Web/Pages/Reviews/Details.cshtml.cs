@@ -16,8 +16,11 @@ namespace CareerCompass.Web.Pages.Reviews;
 /// back on. A review still in progress shows the same, up to now, with a way back into the wizard.
 /// </summary>
 [SharedPage(SharedArea.Reviews, "Reviews/{id:int}")]
-public sealed class Details(AppDbContext db, IAuthorizationService authorization, PersonClock clock, Subject subject) : PageModel
+public sealed class Details(AppDbContext db, IAuthorizationService authorization, PersonClock clock, Subject subject, CommentThreads comments) : PageModel
 {
+    /// <summary>Comments on the review, once it's complete.</summary>
+    public CommentBox? Comments { get; private set; }
+
     public Review Review { get; private set; } = null!;
 
     public ReviewChanges Changes { get; private set; } = null!;
@@ -48,6 +51,16 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
 
         Review = review!;
         Changes = await ReviewChanges.LoadAsync(db, Review, Review.CompletedAtUtc ?? clock.UtcNow.UtcDateTime, clock.Zone);
+        if (Review.IsCompleted)
+        {
+            var threads = await comments.LoadAsync(Review.OwnerId, User.RequireUserId(), [(CommentTarget.Review, Review.Id)]);
+            var canWrite = !subject.IsSelf || await comments.SharedWithACounsellorAsync(Review.OwnerId);
+            var thread = threads[(CommentTarget.Review, Review.Id)];
+            Comments = thread.Comments.Count > 0 || canWrite
+                ? new CommentBox(thread, "Comments on this review", canWrite, clock, CommentFeedback.From(TempData))
+                : null;
+        }
+
         return Page();
     }
 

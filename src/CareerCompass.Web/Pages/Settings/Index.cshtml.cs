@@ -143,6 +143,7 @@ public sealed class Index(UserManager<AppUser> users, SignInManager<AppUser> sig
             }
 
             schedule.SetReminders(Reviews.RemindersOn, Reviews.LeadDays!.Value, Reviews.DigestOn);
+            schedule.SetCommentMail(Reviews.CommentMailOn);
         }
         catch (DomainRuleException rule)
         {
@@ -199,6 +200,7 @@ public sealed class Index(UserManager<AppUser> users, SignInManager<AppUser> sig
             ModelState.Remove($"{nameof(Reviews)}.{nameof(ReviewsInput.LeadDays)}");
             ModelState.Remove($"{nameof(Reviews)}.{nameof(ReviewsInput.RemindersOn)}");
             ModelState.Remove($"{nameof(Reviews)}.{nameof(ReviewsInput.DigestOn)}");
+            ModelState.Remove($"{nameof(Reviews)}.{nameof(ReviewsInput.CommentMailOn)}");
             Reviews = ReviewsInput.From(Schedule);
         }
 
@@ -223,6 +225,8 @@ public sealed class Index(UserManager<AppUser> users, SignInManager<AppUser> sig
 
         public bool DigestOn { get; set; }
 
+        public bool CommentMailOn { get; set; }
+
         public Guid Version { get; set; }
 
         public static ReviewsInput From(ReviewSchedule schedule) => new()
@@ -231,6 +235,7 @@ public sealed class Index(UserManager<AppUser> users, SignInManager<AppUser> sig
             LeadDays = schedule.LeadDays,
             RemindersOn = schedule.RemindersOn,
             DigestOn = schedule.DigestOn,
+            CommentMailOn = schedule.CommentMailOn,
             Version = schedule.Version,
         };
     }
