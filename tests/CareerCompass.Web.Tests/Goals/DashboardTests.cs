@@ -78,8 +78,8 @@ public sealed class DashboardTests(CareerCompassFactory app, Xunit.Abstractions.
         Assert.Equal(goalSmall, goalLarge);
         Assert.Equal(listSmall, listLarge);
         // The person's "today" (their time zone) comes from the sign-in's claims, never from a query of its own.
-        Assert.InRange(dashboardLarge, 1, 6); // the session, contacts, reflection, goals, milestones, the review schedule
-        Assert.InRange(goalLarge, 1, 7); // the session, the goal, its milestones, plan and history, contacts, linked items
+        Assert.InRange(dashboardLarge, 1, 7); // the session, contacts, reflection, goals, milestones, the review schedule, new comments
+        Assert.InRange(goalLarge, 1, 9); // the session, the goal, its milestones, plan and history, contacts, linked items, comments, sharing
         Assert.InRange(listLarge, 1, 3);
         small.Dispose();
         large.Dispose();
