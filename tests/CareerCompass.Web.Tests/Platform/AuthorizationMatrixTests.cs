@@ -39,6 +39,9 @@ public enum Outcome
 
     /// <summary>A form accepted: 302 to the next page.</summary>
     Saved,
+
+    /// <summary>Signed in but without the role the page needs: sent to the "no access" page.</summary>
+    Forbidden,
 }
 
 /// <summary>
@@ -105,7 +108,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             foreach (var (method, path, persona, outcome) in OwnRoutes)
             {
                 rows.Add(method, path, persona, outcome);
-                if (persona == Persona.Other)
+                if (persona == Persona.Other && !path.StartsWith("/Counsellor", StringComparison.Ordinal))
                 {
                     foreach (var counsellor in CounsellorPersonas)
                     {
@@ -124,6 +127,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                 rows.Add("GET", path, Persona.RevokedCounsellor, Outcome.NotFound);
                 rows.Add("GET", path, Persona.UngrantedCounsellor, Outcome.NotFound);
                 rows.Add("GET", path, Persona.OtherCounsellor, Outcome.NotFound);
+            }
+
+            foreach (var counsellor in CounsellorPersonas)
+            {
+                rows.Add("GET", "/Counsellor", counsellor, Outcome.Ok);
+                rows.Add("GET", "/Counsellor/Invitations", counsellor, Outcome.Ok);
             }
 
             // The review in progress is the client's work until it's complete, even for their counsellor.
@@ -206,6 +215,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("POST", "/Goals/{goal}?handler=DeletePlanItem", Persona.Other, Outcome.NotFound),
         ("GET", "/Goals/999999", Persona.Owner, Outcome.NotFound),
         ("GET", "/Comments", Persona.Owner, Outcome.NotFound),
+
+        // Sharing is always the signed-in person's own; the counsellor's workspace needs the Counsellor role.
+        ("GET", "/Sharing", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Sharing", Persona.Owner, Outcome.Ok),
+        ("GET", "/Sharing", Persona.Other, Outcome.Ok),
+        ("GET", "/Counsellor", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Counsellor", Persona.Owner, Outcome.Forbidden),
+        ("GET", "/Counsellor", Persona.Other, Outcome.Forbidden),
+        ("GET", "/Counsellor/Invitations", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Counsellor/Invitations", Persona.Other, Outcome.Forbidden),
         ("POST", "/Comments?handler=Write&target=Goal&targetId={goal}", Persona.Anonymous, Outcome.SignIn),
         ("POST", "/Comments?handler=Write&target=Goal&targetId={goal}", Persona.Other, Outcome.NotFound),
         ("POST", "/Comments?handler=Write&target=Milestone&targetId=999999", Persona.Owner, Outcome.NotFound),
@@ -351,6 +370,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                 break;
             case Outcome.Saved:
                 Assert.Equal(HttpStatusCode.Redirect, page.Status);
+                break;
+            case Outcome.Forbidden:
+                Assert.Equal(HttpStatusCode.Redirect, page.Status);
+                Assert.StartsWith("http://localhost/Identity/Account/AccessDenied", page.Location, StringComparison.Ordinal);
                 break;
         }
 

@@ -33,6 +33,10 @@ public sealed partial class ReminderDispatcher(IServiceScopeFactory scopes, Time
 
                 // New-comment e-mails ride on the same loop: one background sender for everything that falls due.
                 await scope.ServiceProvider.GetRequiredService<CareerCompass.Web.Infrastructure.Sharing.CommentMailPass>().RunAsync(stoppingToken);
+
+                // And access-log entries past their two years go (an indexed delete; nothing to do most of the time).
+                await CareerCompass.Web.Infrastructure.Sharing.AccessLogRetention.RemoveExpiredAsync(
+                    scope.ServiceProvider.GetRequiredService<CareerCompass.Web.Data.AppDbContext>(), clock.GetUtcNow());
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
