@@ -124,8 +124,9 @@ public sealed class Index(AppDbContext db, IAuthorizationService authorization, 
     }
 
     /// <summary>
-    /// The record a comment goes on, if it is the subject's and the signed-in person may read it (a counsellor sees a
-    /// review once it's complete), with the page to go back to.
+    /// The record a comment goes on, if it is the subject's and the signed-in person may read it, with the page to go
+    /// back to. A review takes comments once it's complete, from the client too: until then its page offers none and
+    /// the counsellor can't see it, so a comment there would only tell them of a review they may not open.
     /// </summary>
     private async Task<Place?> FindAsync(CommentTarget target, int targetId)
     {
@@ -139,7 +140,7 @@ public sealed class Index(AppDbContext db, IAuthorizationService authorization, 
                 var milestone = await db.Milestones.AsNoTracking().FirstOrDefaultAsync(m => m.Id == targetId && m.OwnerId == owner);
                 return await authorization.MayAsync(User, milestone, RecordOperations.Read) ? new Place("/Goals/Details", milestone!.GoalId, $"milestone-{milestone.Id}") : null;
             case CommentTarget.Review:
-                var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == targetId && r.OwnerId == owner && (subject.IsSelf || r.CompletedOn != null));
+                var review = await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == targetId && r.OwnerId == owner && r.CompletedOn != null);
                 return await authorization.MayAsync(User, review, RecordOperations.Read) ? new Place("/Reviews/Details", review!.Id, "comments") : null;
             default:
                 return null;
