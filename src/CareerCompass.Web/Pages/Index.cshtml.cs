@@ -61,7 +61,10 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
             FollowUpsDue = await db.Contacts.CountAsync(c => c.OwnerId == userId && c.NextFollowUpOn != null && c.NextFollowUpOn <= today);
         }
 
-        ReflectionStepsDone = await db.ReflectionSteps.CountAsync(s => s.OwnerId == userId && s.CompletedAtUtc != null);
+        // How far the reflection has got is part of the reflection: a plan-only counsellor doesn't learn it.
+        ReflectionStepsDone = subject.Shows(SharedArea.Reflection)
+            ? await db.ReflectionSteps.CountAsync(s => s.OwnerId == userId && s.CompletedAtUtc != null)
+            : 0;
         var goals = await db.Goals.AsNoTracking().Where(g => g.OwnerId == userId)
             .Select(g => new { g.Id, g.Statement, g.Status, g.StartedOn, g.Deadline }).ToListAsync();
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.OwnerId == userId)
@@ -91,7 +94,9 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
             ReflectionStepsTotal: ReflectionSteps.Count,
             Goals: goals.Count(g => g.Status != GoalStatus.Retired),
             GoalsWithMilestones: goals.Count(g => g.Status != GoalStatus.Retired && byGoal[g.Id].Any()),
-            ReviewsDone: Schedule?.ReviewsCompleted ?? 0));
+            ReviewsDone: Schedule?.ReviewsCompleted ?? 0))
+            .Where(step => step.Stage != JourneyStage.Reflect || subject.Shows(SharedArea.Reflection))
+            .ToList();
     }
 
     /// <summary>One query (and none when nothing is new): the threads with unread counsellor comments, newest first.</summary>

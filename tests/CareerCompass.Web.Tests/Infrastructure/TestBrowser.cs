@@ -78,7 +78,7 @@ public sealed class TestBrowser(HttpClient client) : IDisposable
         return fields;
     }
 
-    private async Task<WebPage> SendAsync(HttpRequestMessage request, bool followRedirects)
+    public async Task<WebPage> SendAsync(HttpRequestMessage request, bool followRedirects)
     {
         var response = await client.SendAsync(request);
         for (var hops = 0; followRedirects && IsRedirect(response.StatusCode) && hops < 10; hops++)

@@ -10,7 +10,7 @@ namespace CareerCompass.Web.Tests.Sharing;
 
 /// <summary>
 /// An attack pass on sharing, over HTTP: hostile counsellors, clients and strangers trying to read more than a grant
-/// covers, or to make the app tell someone about records they may not see. Each test names what went wrong.
+/// covers, or to make the app tell someone about records they may not see. Each test failed before its fix.
 /// </summary>
 public sealed class AttackTests : IDisposable
 {
@@ -29,7 +29,7 @@ public sealed class AttackTests : IDisposable
     }
 
     [Fact]
-    public async Task A_plan_only_counsellor_learns_from_the_dashboard_journey_how_many_reflection_steps_the_client_has_done()
+    public async Task A_plan_only_counsellor_does_not_learn_from_the_dashboard_how_far_the_clients_reflection_has_got()
     {
         var w = await NewWorldAsync(SharingScope.Plan);
         var vision = await w.Client.GetAsync("/Reflection/Vision");
@@ -44,7 +44,7 @@ public sealed class AttackTests : IDisposable
     }
 
     [Fact]
-    public async Task A_client_can_comment_on_their_review_in_progress_and_the_counsellor_is_mailed_and_shown_an_unread_reply_they_can_never_open()
+    public async Task A_comment_on_a_review_in_progress_is_refused_so_a_counsellor_is_never_told_of_a_review_they_cannot_open()
     {
         var w = await NewWorldAsync(SharingScope.Plan);
         var (_, reviewId) = await StartAsync(w.Client);
@@ -70,6 +70,34 @@ public sealed class AttackTests : IDisposable
         Assert.Equal(0, await _app.ReadAsync(db => db.UnreadClientCommentsFor(w.CounsellorId).CountAsync(c => c.OwnerId == w.ClientId)));
         Assert.Equal(0, await _app.ReadAsync(db => db.Comments.CountAsync(c => c.Target == CommentTarget.Review)));
         Assert.Equal(HttpStatusCode.NotFound, forged.Status);
+    }
+
+    [Fact]
+    public async Task A_HEAD_request_by_a_counsellor_is_logged_like_a_GET()
+    {
+        var w = await NewWorldAsync(SharingScope.Plan);
+        var answer = await w.Counsellor.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"{w.Root}/Goals/{w.GoalId}"), followRedirects: false);
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(1, await _app.ReadAsync(db => db.AccessLog.CountAsync(e => e.OwnerId == w.ClientId && e.RecordId == w.GoalId)));
+    }
+
+    [Fact]
+    public async Task A_plan_only_counsellor_sees_no_trace_of_the_reflection_items_a_goal_serves_not_even_in_its_history()
+    {
+        var w = await NewWorldAsync(SharingScope.Plan);
+        var values = await w.Client.GetAsync("/Reflection/Values");
+        var key = values.Document.QuerySelector("input[name='Picked']")!.GetAttribute("value")!;
+        await w.Client.SubmitAsync(values, "form[data-autosave]", new Dictionary<string, string> { ["Picked"] = key, ["PickedPresent"] = "true" });
+        var editor = await w.Client.GetAsync($"/Goals/Edit/{w.GoalId}");
+        var link = editor.Document.QuerySelector("input[name='Input.Links']")!.GetAttribute("value")!;
+        await w.Client.SubmitAsync(editor, "#goal-form", new Dictionary<string, string> { ["Input.Links"] = link, ["Input.Reason"] = "It serves what I value" });
+        var own = await w.Client.GetAsync($"/Goals/{w.GoalId}");
+        Assert.Contains("What it serves", own.Text, StringComparison.Ordinal);
+
+        var shared = await w.Counsellor.GetAsync($"{w.Root}/Goals/{w.GoalId}");
+        Assert.DoesNotContain("What it serves", shared.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("reflection", shared.Document.QuerySelector("#history")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("It serves what I value", shared.Text, StringComparison.Ordinal); // the reason itself is the goal's
     }
 
     private sealed record World(TestBrowser Client, string ClientEmail, string ClientId, TestBrowser Counsellor, string CounsellorEmail, string CounsellorId, int GoalId, string Root);

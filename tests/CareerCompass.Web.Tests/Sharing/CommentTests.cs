@@ -255,6 +255,19 @@ public sealed class CommentTests : IDisposable
         Assert.False(await _app.ReadAsync(db => db.ReviewSchedules.Where(s => s.OwnerId == w.ClientId).Select(s => s.CommentMailOn).SingleAsync()));
     }
 
+    [Fact]
+    public async Task Comments_on_a_milestone_that_was_removed_send_no_email_with_nowhere_to_go()
+    {
+        var w = await NewWorldAsync();
+        await AddDoneMilestoneAsync(w.Client, w.GoalId, "A step", DateOnly.FromDateTime(_app.Clock.GetUtcNow().UtcDateTime).AddDays(3));
+        var milestoneId = await _app.ReadAsync(db => db.Milestones.Select(m => m.Id).SingleAsync());
+        var goal = await w.Counsellor.GetAsync($"{w.Root}/Goals/{w.GoalId}");
+        await w.Counsellor.SubmitAsync(goal, $"#milestone-{milestoneId}-form", new Dictionary<string, string> { ["body"] = "Nice" });
+        // Removed before the client opened the goal (say, from another device), so the comment is unread.
+        await _app.WriteAsync(async db => db.Milestones.Remove(await db.Milestones.SingleAsync()));
+        Assert.Equal(0, await PassAsync());
+    }
+
     private async Task<int> PassAsync()
     {
         using var scope = _app.Services.CreateScope();

@@ -60,6 +60,11 @@ public sealed partial class CommentMailPass(
         foreach (var thread in comments.GroupBy(c => (c.OwnerId, c.Target, c.TargetId)))
         {
             var (owner, target, targetId) = thread.Key;
+            if (target == CommentTarget.Milestone && !goalOfMilestone.ContainsKey(targetId))
+            {
+                continue; // the milestone was removed: nothing left to read the comments on
+            }
+
             var area = target == CommentTarget.Review ? SharedArea.Reviews : SharedArea.Goals;
             var readers = grants.Where(g => g.OwnerId == owner && g.Scope.Allows(area)).Select(g => g.CounsellorId).Prepend(owner).Distinct();
             foreach (var reader in readers)

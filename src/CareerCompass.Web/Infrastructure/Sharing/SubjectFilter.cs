@@ -58,7 +58,8 @@ internal sealed class SubjectFilter(
         var email = await db.Users.Where(u => u.Id == clientId).Select(u => u.Email).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
         subject.BeClient(clientId, email, grant.Scope, change.Succeeded);
         var executed = await next();
-        if (HttpMethods.IsGet(context.HttpContext.Request.Method) && executed.Exception is null && executed.Result is null or PageResult)
+        var method = context.HttpContext.Request.Method;
+        if ((HttpMethods.IsGet(method) || HttpMethods.IsHead(method)) && executed.Exception is null && executed.Result is null or PageResult)
         {
             await LogAsync(context, clientId, userId, page.Area);
         }
