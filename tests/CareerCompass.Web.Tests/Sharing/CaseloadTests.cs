@@ -244,13 +244,14 @@ public sealed class CaseloadTests(CareerCompassFactory app, Xunit.Abstractions.I
         var client = await SeedClientAsync(counsellor);
         await GrantToAsync(client, otherCounsellor);
         var quiet = await SeedClientAsync(counsellor);
-        var goal = await AddGoalAsync(client.Id, GoalStatus.Active);
+        var goal = await AddGoalAsync(client.Id, GoalStatus.Active, (10, MilestoneStatus.NotStarted));
+        var step = await app.ReadAsync(db => db.Milestones.Where(m => m.GoalId == goal).Select(m => m.Id).SingleAsync());
         var first = await CommentAsync(client.Id, client.Id, CommentTarget.Goal, goal);
         await CommentAsync(client.Id, counsellor.Id, CommentTarget.Goal, goal); // the counsellor's own: never unread for them
         var second = await CommentAsync(client.Id, client.Id, CommentTarget.Goal, goal);
         var removed = await CommentAsync(client.Id, client.Id, CommentTarget.Goal, goal);
         await app.WriteAsync(async db => (await db.Comments.SingleAsync(c => c.Id == removed)).Delete(client.Id, Now));
-        await CommentAsync(client.Id, client.Id, CommentTarget.Review, goal); // same id, another kind of record: another thread
+        await CommentAsync(client.Id, client.Id, CommentTarget.Milestone, step); // another record of the goal: another thread
         await CommentAsync(quiet.Id, counsellor.Id, CommentTarget.Goal, 1);
 
         Assert.Equal("3 unread", Unread(await browser.GetAsync("/Counsellor"), client));
@@ -260,7 +261,7 @@ public sealed class CaseloadTests(CareerCompassFactory app, Xunit.Abstractions.I
         Assert.Equal("2 unread", Unread(await browser.GetAsync("/Counsellor"), client));
 
         await MarkSeenAsync(client.Id, counsellor.Id, CommentTarget.Goal, goal, second);
-        await MarkSeenAsync(client.Id, counsellor.Id, CommentTarget.Review, goal, first); // before that thread's comment
+        await MarkSeenAsync(client.Id, counsellor.Id, CommentTarget.Milestone, step, first); // before that thread's comment
         Assert.Equal("1 unread", Unread(await browser.GetAsync("/Counsellor"), client));
 
         // Another counsellor's marks are theirs alone.
@@ -269,7 +270,7 @@ public sealed class CaseloadTests(CareerCompassFactory app, Xunit.Abstractions.I
         var newer = await CommentAsync(client.Id, client.Id, CommentTarget.Goal, goal);
         Assert.Equal("2 unread", Unread(await browser.GetAsync("/Counsellor"), client));
         await MarkSeenAsync(client.Id, counsellor.Id, CommentTarget.Goal, goal, newer);
-        await MarkSeenAsync(client.Id, counsellor.Id, CommentTarget.Review, goal, newer);
+        await MarkSeenAsync(client.Id, counsellor.Id, CommentTarget.Milestone, step, newer);
         Assert.Equal("none", Unread(await browser.GetAsync("/Counsellor"), client));
         browser.Dispose();
         other.Dispose();

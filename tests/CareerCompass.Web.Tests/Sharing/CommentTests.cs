@@ -266,6 +266,16 @@ public sealed class CommentTests : IDisposable
         // Removed before the client opened the goal (say, from another device), so the comment is unread.
         await _app.WriteAsync(async db => db.Milestones.Remove(await db.Milestones.SingleAsync()));
         Assert.Equal(0, await PassAsync());
+
+        // A reply there before it went no longer counts as unread for the counsellor: there's nothing to open.
+        await _app.WriteAsync(db =>
+        {
+            db.Comments.Add(Comment.Write(w.ClientId, w.ClientId, CommentAuthorRole.Client, CommentTarget.Milestone, milestoneId, "Reply on the removed step", _app.Clock.GetUtcNow()));
+            return Task.CompletedTask;
+        });
+        Assert.Equal(0, await UnreadForCounsellorAsync(w));
+        await CommentAsync(w.Client, $"/Goals/{w.GoalId}", "Reply on the goal");
+        Assert.Equal(1, await UnreadForCounsellorAsync(w));
     }
 
     private async Task<int> PassAsync()

@@ -59,6 +59,11 @@ public static class CommentReadMarks
     {
         ArgumentNullException.ThrowIfNull(db);
         return db.Comments.Where(c => c.AuthorRole == CommentAuthorRole.Client && c.DeletedAtUtc == null
+            // On a record that's still there (comments on a removed milestone stay stored, but nobody can open
+            // them any more, so they never count as unread).
+            && ((c.Target == CommentTarget.Goal && db.Goals.Any(g => g.Id == c.TargetId && g.OwnerId == c.OwnerId))
+                || (c.Target == CommentTarget.Milestone && db.Milestones.Any(m => m.Id == c.TargetId && m.OwnerId == c.OwnerId))
+                || (c.Target == CommentTarget.Review && db.Reviews.Any(r => r.Id == c.TargetId && r.OwnerId == c.OwnerId && r.CompletedOn != null)))
             && c.Id > (db.CommentReads
                 .Where(r => r.ReaderId == readerId && r.OwnerId == c.OwnerId && r.Target == c.Target && r.TargetId == c.TargetId)
                 .Select(r => (int?)r.SeenUpToId).FirstOrDefault() ?? 0));
