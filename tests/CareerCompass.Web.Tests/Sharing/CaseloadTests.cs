@@ -48,7 +48,8 @@ public sealed class CaseloadTests(CareerCompassFactory app, Xunit.Abstractions.I
         Assert.Equal(HttpStatusCode.Redirect, refused.Status);
         Assert.StartsWith("http://localhost/Identity/Account/AccessDenied", refused.Location, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, shown.Status);
-        Assert.Contains("Access denied", shown.Text, StringComparison.Ordinal);
+        Assert.Contains("That's the workspace for careers counsellors", shown.Text, StringComparison.Ordinal);
+        HtmlChecks.AssertWellFormedAndLabelled(shown);
         Assert.DoesNotContain("Your clients", shown.Text, StringComparison.Ordinal);
         Assert.Null(NavLink(dashboard, "Clients"));
         browser.Dispose();
