@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text;
+using CareerCompass.Domain.Occupations;
+using CareerCompass.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerCompass.Web.Pages.Reflection.Occupations;
+
+/// <summary>
+/// Finds occupations by what a person types: whole words and prefixes, plurals and stems, and titles typed with a
+/// slip. The database's own text search does the work; this interface is the seam for another database's version
+/// (PostgreSQL full-text search with <c>pg_trgm</c>).
+/// </summary>
+public interface IOccupationSearch
+{
+    Task<IReadOnlyList<OccupationHit>> SearchAsync(string query, int? jobZone, int limit);
+}
+
+/// <summary>
+/// SQLite FTS5 over every title: a <c>porter unicode61</c> index for words, prefixes and stems (each word typed is a
+/// prefix query, quoted so nothing typed is read as query syntax), and, when that finds too little, a
+/// <c>trigram</c> index for typos: candidates share three-letter pieces with the query, ranked by bm25 and then by
+/// how many of the query's pieces they have. Ranking: the occupation's own title exactly, an alternate title
+/// exactly, the own title's words, then an alternate's words. One statement, two when the typo fallback runs.
+/// </summary>
+public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference reference) : IOccupationSearch
+{
+    /// <summary>The FTS5 tables (not in the EF model: each has shadow tables named <c>{table}_…</c>).</summary>
+    public static readonly IReadOnlyList<string> Tables = ["OccupationSearch", "OccupationWordIndex", "OccupationWordList", "OccupationWords"];
+
+    public static readonly IReadOnlyList<string> CreateSql =
+    [
+        "CREATE VIRTUAL TABLE \"OccupationSearch\" USING fts5(\"Code\" UNINDEXED, \"Title\", \"SearchText\" UNINDEXED, \"IsPrimary\" UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3');",
+        // The words of every title as written (no stemming; contentless, only its vocabulary is read) ...
+        "CREATE VIRTUAL TABLE \"OccupationWordIndex\" USING fts5(\"Title\", content = '', tokenize = 'unicode61 remove_diacritics 2');",
+        "CREATE VIRTUAL TABLE \"OccupationWordList\" USING fts5vocab(\"OccupationWordIndex\", 'row');",
+        // ... and those words by their three-letter pieces, to find the word meant by a word typed with a slip.
+        "CREATE VIRTUAL TABLE \"OccupationWords\" USING fts5(\"Word\", tokenize = 'trigram');",
+    ];
+
+    /// <summary>Refills the indexes from <c>OccupationTitles</c>; run after every import.</summary>
+    public static readonly IReadOnlyList<string> RebuildSql =
+    [
+        "DELETE FROM \"OccupationSearch\";",
+        "INSERT INTO \"OccupationSearch\" (\"Code\", \"Title\", \"SearchText\", \"IsPrimary\") SELECT t.\"Code\", t.\"Title\", t.\"SearchText\", " +
+            "CASE WHEN t.\"Title\" = o.\"Title\" THEN 1 ELSE 0 END FROM \"OccupationTitles\" t JOIN \"Occupations\" o ON o.\"Code\" = t.\"Code\";",
+        "INSERT INTO \"OccupationWordIndex\" (\"OccupationWordIndex\") VALUES ('delete-all');",
+        "INSERT INTO \"OccupationWordIndex\" (\"Title\") SELECT \"Title\" FROM \"OccupationTitles\";",
+        "DELETE FROM \"OccupationWords\";",
+        "INSERT INTO \"OccupationWords\" (\"Word\") SELECT \"term\" FROM \"OccupationWordList\" WHERE length(\"term\") >= 3;",
+    ];
+
+    private const int MaxWords = 6;
+    private const int MaxWordLength = 30;
+    private const int MaxTrigrams = 40;
+    private const int TypoCandidates = 100;
+
+    public async Task<IReadOnlyList<OccupationHit>> SearchAsync(string query, int? jobZone, int limit)
+    {
+        var words = Words(query).Take(MaxWords).Select(w => w.Length > MaxWordLength ? w[..MaxWordLength] : w).ToList();
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        var all = await reference.GetAsync();
+        var phrase = OccupationTitle.Normalize(query);
+        var hits = await WordSearchAsync(words.Select(w => new[] { w }), phrase, jobZone, limit, all);
+        if (hits.Count < Math.Min(3, limit) && await CorrectAsync(words) is { } corrected)
+        {
+            var found = hits.Select(h => h.Code).ToHashSet();
+            var meant = string.Join(' ', corrected.Select(c => c[Math.Min(1, c.Length - 1)]));
+            hits.AddRange((await WordSearchAsync(corrected, meant, jobZone, limit, all)).Where(h => !found.Contains(h.Code)).Take(limit - hits.Count));
+        }
+
+        return hits;
+    }
+
+    /// <param name="words">Each word a list of alternatives (what was typed, or the words it may have meant).</param>
+    private async Task<List<OccupationHit>> WordSearchAsync(IEnumerable<IEnumerable<string>> words, string phrase, int? jobZone, int limit, OccupationReference.Snapshot all)
+    {
+        var match = string.Join(" AND ", words.Select(w => $"({string.Join(" OR ", w.Select(a => a.Length == 1 ? $"\"{a}\"" : $"\"{a}\"*"))})"));
+        var rows = await db.Database.SqlQueryRaw<Row>(
+            """
+            SELECT "Code", "Title", "IsPrimary" FROM (
+                SELECT *, row_number() OVER (PARTITION BY "Code" ORDER BY "Tier", "Score", length("Title")) AS "N" FROM (
+                    SELECT s."Code", s."Title", CAST(s."IsPrimary" AS INTEGER) AS "IsPrimary",
+                        (1 - s."IsPrimary") * 4 + CASE WHEN s."SearchText" = @phrase THEN 0 WHEN instr(s."SearchText", @phrase) > 0 THEN 1 ELSE 2 END AS "Tier",
+                        s.rank AS "Score"
+                    FROM "OccupationSearch" s JOIN "Occupations" o ON o."Code" = s."Code"
+                    WHERE "OccupationSearch" MATCH @match AND (@zone IS NULL OR o."JobZone" = @zone)))
+            WHERE "N" = 1 ORDER BY "Tier", "Score", length("Title"), "Code" LIMIT @limit
+            """,
+            Parameter("@phrase", phrase), Parameter("@match", match), Parameter("@zone", jobZone), Parameter("@limit", limit)).ToListAsync();
+        return rows.Select(r => Hit(r, all)).OfType<OccupationHit>().ToList();
+    }
+
+    /// <summary>
+    /// For each word typed, the words in the titles it may have meant: the database finds words sharing nearby
+    /// three-letter pieces with it, and the two sharing the most pieces (at least half) are tried alongside what
+    /// was typed. Null when no word has a likely correction.
+    /// </summary>
+    private async Task<List<string[]>?> CorrectAsync(List<string> words)
+    {
+        var match = TypoMatch(words);
+        if (match is null)
+        {
+            return null;
+        }
+
+        var candidates = await db.Database.SqlQueryRaw<string>(
+            "SELECT \"Word\" AS \"Value\" FROM \"OccupationWords\" WHERE \"OccupationWords\" MATCH @match ORDER BY rank LIMIT @candidates",
+            Parameter("@match", match), Parameter("@candidates", TypoCandidates)).ToListAsync();
+        var changed = false;
+        var corrected = new List<string[]>();
+        foreach (var word in words)
+        {
+            var pieces = Trigrams([word]).ToHashSet();
+            var meant = word.Length < 3 ? [] : candidates
+                .Where(c => c != word)
+                .Select(c => (Word: c, Pieces: Trigrams([c]).ToList()))
+                .Select(c => (c.Word, Shared: c.Pieces.Count(pieces.Contains), Total: c.Pieces.Count))
+                .Where(c => c.Shared * 2 >= pieces.Count && 2.0 * c.Shared / (c.Total + pieces.Count) >= 0.5)
+                .OrderByDescending(c => 2.0 * c.Shared / (c.Total + pieces.Count)).ThenBy(c => c.Word, StringComparer.Ordinal)
+                .Take(2).Select(c => c.Word).ToList();
+            changed |= meant.Count > 0;
+            corrected.Add([word, .. meant]);
+        }
+
+        return changed ? corrected : null;
+    }
+
+    /// <summary>
+    /// A typo spoils the three-letter pieces around it, not the rest: so a candidate word must keep two nearby
+    /// pieces of a word typed (pieces one or two apart, quoted). Asking for pairs rather than any single piece
+    /// keeps the candidates few, and so the ranking cheap.
+    /// </summary>
+    internal static string? TypoMatch(IEnumerable<string> words)
+    {
+        var clauses = new List<string>();
+        foreach (var word in words.Where(w => w.Length >= 3))
+        {
+            var pieces = Trigrams([word]).Take(MaxTrigrams / 2).ToList();
+            var pairs = pieces.Count <= 2
+                ? pieces.Select(p => $"\"{p}\"")
+                : Enumerable.Range(0, pieces.Count).SelectMany(i => new[] { i + 1, i + 2 }.Where(j => j < pieces.Count).Select(j => $"(\"{pieces[i]}\" \"{pieces[j]}\")"));
+            clauses.Add($"({string.Join(" OR ", pairs)})");
+        }
+
+        return clauses.Count == 0 ? null : string.Join(" OR ", clauses);
+    }
+
+    private static OccupationHit? Hit(Row row, OccupationReference.Snapshot all) =>
+        all.ByCode.TryGetValue(row.Code, out var o)
+            ? new OccupationHit(o.Code, o.Title, o.JobZone, row.IsPrimary == 1 || string.Equals(row.Title, o.Title, StringComparison.OrdinalIgnoreCase) ? null : row.Title)
+            : null;
+
+    /// <summary>Letters and digits, lower-cased: everything else (quotes, <c>*</c>, <c>-</c>, brackets) separates words.</summary>
+    internal static IEnumerable<string> Words(string text)
+    {
+        var word = new StringBuilder();
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(char.ToLowerInvariant(c));
+            }
+            else if (word.Length > 0)
+            {
+                yield return word.ToString();
+                word.Clear();
+            }
+        }
+
+        if (word.Length > 0)
+        {
+            yield return word.ToString();
+        }
+    }
+
+    private static IEnumerable<string> Trigrams(IEnumerable<string> words) =>
+        words.Where(w => w.Length >= 3).SelectMany(w => Enumerable.Range(0, w.Length - 2).Select(i => w.Substring(i, 3))).Distinct(StringComparer.Ordinal);
+
+    private static Microsoft.Data.Sqlite.SqliteParameter Parameter(string name, object? value) =>
+        new(name, value ?? DBNull.Value);
+
+    private sealed record Row(string Code, string Title, long IsPrimary);
+}
