@@ -54,7 +54,8 @@ public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference 
     private const int MaxWords = 6;
     private const int MaxWordLength = 30;
     private const int MaxTrigrams = 40;
-    private const int TypoCandidates = 100;
+    // Unranked (bm25 over every candidate costs more than scoring them here), so generous.
+    private const int TypoCandidates = 2000;
 
     public async Task<IReadOnlyList<OccupationHit>> SearchAsync(string query, int? jobZone, int limit)
     {
@@ -110,7 +111,7 @@ public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference 
     /// <summary>
     /// For each word typed, the words in the titles it may have meant: the database finds words sharing nearby
     /// three-letter pieces with it, and the two sharing the most pieces (at least half) are tried alongside what
-    /// was typed. Null when no word has a likely correction.
+    /// was typed; a word that is itself in the titles stays as it is. Null when no word has a likely correction.
     /// </summary>
     private async Task<List<string[]>?> CorrectAsync(List<string> words)
     {
@@ -121,14 +122,14 @@ public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference 
         }
 
         var candidates = await db.Database.SqlQueryRaw<string>(
-            "SELECT \"Word\" AS \"Value\" FROM \"OccupationWords\" WHERE \"OccupationWords\" MATCH @match ORDER BY rank LIMIT @candidates",
+            "SELECT \"Word\" AS \"Value\" FROM \"OccupationWords\" WHERE \"OccupationWords\" MATCH @match LIMIT @candidates",
             Parameter("@match", match), Parameter("@candidates", TypoCandidates)).ToListAsync();
         var changed = false;
         var corrected = new List<string[]>();
         foreach (var word in words)
         {
             var pieces = Trigrams([word]).ToHashSet();
-            var meant = word.Length < 3 ? [] : candidates
+            var meant = word.Length < 3 || candidates.Contains(word) ? [] : candidates
                 .Where(c => c != word)
                 .Select(c => (Word: c, Pieces: Trigrams([c]).ToList()))
                 .Select(c => (c.Word, Shared: c.Pieces.Count(pieces.Contains), Total: c.Pieces.Count))
