@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using CareerCompass.Domain.Occupations;
 using CareerCompass.Web.Data;
@@ -18,10 +17,11 @@ public interface IOccupationSearch
 
 /// <summary>
 /// SQLite FTS5 over every title: a <c>porter unicode61</c> index for words, prefixes and stems (each word typed is a
-/// prefix query, quoted so nothing typed is read as query syntax), and, when that finds too little, a
-/// <c>trigram</c> index for typos: candidates share three-letter pieces with the query, ranked by bm25 and then by
-/// how many of the query's pieces they have. Ranking: the occupation's own title exactly, an alternate title
-/// exactly, the own title's words, then an alternate's words. One statement, two when the typo fallback runs.
+/// prefix query, quoted so nothing typed is read as query syntax), and, when that finds fewer than three, a
+/// <c>trigram</c> index of the titles' words for typos: each word typed is swapped for (or-ed with) the words it
+/// most likely meant, and the word search runs again. Ranking: the occupation's own title exactly, then own titles
+/// containing the phrase, then other own-title matches by bm25, then occupations matched by an alternate title only.
+/// One statement; three when the typo fallback runs (the search, the word lookup, the search again).
 /// </summary>
 public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference reference) : IOccupationSearch
 {
