@@ -30,7 +30,7 @@ public sealed class OccupationSearch : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        foreach (var table in SqliteOccupationSearch.Tables)
+        foreach (var table in SqliteOccupationSearch.Tables.Reverse())
         {
             migrationBuilder.Sql($"DROP TABLE IF EXISTS \"{table}\";");
         }
