@@ -1,4 +1,5 @@
 using CareerCompass.Web.Data;
+using CareerCompass.Web.Pages.Reflection.Occupations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +32,22 @@ public sealed class SchemaTests : IDisposable
     }
 
     [Fact]
+    public void Migrations_build_the_full_text_search_tables_the_model_leaves_out()
+    {
+        var path = Path.Combine(_folder, "search.db");
+        using (var db = NewContext(path))
+        {
+            db.Database.Migrate();
+        }
+
+        using var connection = new SqliteConnection($"Data Source={path}");
+        connection.Open();
+        var virtualTables = Query(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")
+            .Select(r => (string)r[0]!).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(SqliteOccupationSearch.Tables.Order(StringComparer.Ordinal), virtualTables);
+    }
+
+    [Fact]
     public void Migrations_seed_the_three_roles()
     {
         var path = Path.Combine(_folder, "roles.db");
@@ -59,7 +76,7 @@ public sealed class SchemaTests : IDisposable
         using var connection = new SqliteConnection($"Data Source={path}");
         connection.Open();
         var tables = Query(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock')")
-            .Select(r => (string)r[0]!).ToList();
+            .Select(r => (string)r[0]!).Where(t => !IsSearchIndex(t)).ToList();
         foreach (var table in tables)
         {
             lines.Add($"table {table}");
@@ -82,6 +99,14 @@ public sealed class SchemaTests : IDisposable
 
         return lines;
     }
+
+    /// <summary>
+    /// The FTS5 search tables (and the shadow tables SQLite keeps for each, <c>{table}_data</c>, <c>_idx</c>, …)
+    /// are made by a migration in SQL the model can't express; they are named in one list in the app, and only
+    /// those are left out of the comparison — checked for in the migrated database by the test below.
+    /// </summary>
+    private static bool IsSearchIndex(string table) =>
+        SqliteOccupationSearch.Tables.Any(t => table == t || table.StartsWith(t + "_", StringComparison.Ordinal));
 
     private static List<object?[]> Query(SqliteConnection connection, string sql)
     {

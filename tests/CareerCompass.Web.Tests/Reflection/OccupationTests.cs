@@ -29,6 +29,154 @@ public sealed class OccupationTests(CareerCompassFactory app) : IClassFixture<Ca
         browser.Dispose();
     }
 
+    [Theory]
+    [InlineData("nursing", "Registered Nurses")]
+    [InlineData("nurses", "Registered Nurses")]
+    [InlineData("sofware developer", "Software Developers")]
+    [InlineData("registerd nurse", "Registered Nurses")]
+    [InlineData("softwre developers", "Software Developers")]
+    [InlineData("regist nurs", "Registered Nurses")]
+    public async Task Search_finds_stems_prefixes_and_typos(string query, string expected)
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var titles = await ResultTitlesAsync(browser, query);
+
+        Assert.Contains(expected, titles.Take(5));
+        browser.Dispose();
+    }
+
+    [Fact]
+    public async Task Search_matches_whole_words_and_prefixes_not_letters_inside_words()
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var page = await browser.GetAsync("/Reflection/Occupations?q=UX");
+        var items = page.Document.QuerySelectorAll("#results-title + ul li").Select(li => li.TextContent).ToList();
+
+        Assert.Contains(items, i => i.Contains("Web and Digital Interface Designers", StringComparison.Ordinal));
+        Assert.All(items, i => Assert.Matches(@"(?i)\bux", i));
+        Assert.DoesNotContain(items, i => i.Contains("Fluxer", StringComparison.OrdinalIgnoreCase) || i.Contains("Vigoureux", StringComparison.OrdinalIgnoreCase));
+        browser.Dispose();
+    }
+
+    [Theory]
+    [InlineData("nurse")]
+    [InlineData("programmer")]
+    [InlineData("chef")]
+    public async Task A_title_match_ranks_above_an_alternate_title_match(string query)
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var page = await browser.GetAsync($"/Reflection/Occupations?q={query}");
+        var alsoCalled = page.Document.QuerySelectorAll("#results-title + ul li").Select(li => li.TextContent.Contains("also called", StringComparison.Ordinal)).ToList();
+
+        Assert.Contains(false, alsoCalled);
+        Assert.Contains(true, alsoCalled);
+        Assert.True(alsoCalled.IndexOf(true) > alsoCalled.LastIndexOf(false), $"An alternate-title match came before a title match for \"{query}\".");
+        browser.Dispose();
+    }
+
+    [Fact]
+    public async Task An_exact_title_comes_first()
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        Assert.Equal("Registered Nurses", (await ResultTitlesAsync(browser, "registered nurses"))[0]);
+        Assert.Equal("Software Developers", (await ResultTitlesAsync(browser, "Software Developers"))[0]);
+        browser.Dispose();
+    }
+
+    [Theory]
+    [InlineData("AND")]
+    [InlineData("OR")]
+    [InlineData("NOT")]
+    [InlineData("\"")]
+    [InlineData("\"\"\"")]
+    [InlineData("*")]
+    [InlineData("nurse*")]
+    [InlineData("NEAR(")]
+    [InlineData("NEAR(nurse teacher, 2)")]
+    [InlineData("-")]
+    [InlineData("-nurse")]
+    [InlineData("'")]
+    [InlineData("nurse' OR 1=1 --")]
+    [InlineData("title:nurse")]
+    [InlineData("{Title} : nurse")]
+    [InlineData("^nurse")]
+    [InlineData("a")]
+    [InlineData("   ")]
+    [InlineData("ab")]
+    [InlineData("Krankenpfleger ö ü 看护 🩺")]
+    [InlineData("infirmière")]
+    [InlineData("\u0000")]
+    public async Task Odd_or_query_syntax_input_never_fails(string query)
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var page = await browser.GetAsync($"/Reflection/Occupations?q={Uri.EscapeDataString(query)}");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Explore occupations", page.Text, StringComparison.Ordinal);
+        browser.Dispose();
+    }
+
+    [Fact]
+    public async Task A_huge_query_gets_a_clear_message()
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var page = await browser.GetAsync($"/Reflection/Occupations?q={new string('x', 7_000)}");
+        var words = await browser.GetAsync($"/Reflection/Occupations?q={Uri.EscapeDataString(string.Join(' ', Enumerable.Repeat("nurse AND", 400)))}");
+        // Beyond the app's 8 KB address limit the request never reaches the page: the guard answers, plainly.
+        var huge = await browser.GetAsync($"/Reflection/Occupations?q={new string('x', 10_000)}");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("fewer than 100 characters", page.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, huge.Status);
+        Assert.Contains("That address is too long", huge.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, words.Status);
+        Assert.Contains("fewer than 100 characters", words.Text, StringComparison.Ordinal);
+        browser.Dispose();
+    }
+
+    [Theory]
+    [InlineData("nurse", 1)]
+    [InlineData("UX", 1)]
+    [InlineData("zzzzqqq", 2)]
+    [InlineData("sofware developer", 3)]
+    public async Task A_search_costs_one_statement_or_three_with_the_typo_fallback(string query, int statements)
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var warm = await browser.GetAsync("/Reflection/Occupations");
+        app.Queries.Reset();
+        await browser.GetAsync("/Reflection/Occupations");
+        var page = app.Queries.Count;
+
+        app.Queries.Reset();
+        await browser.GetAsync($"/Reflection/Occupations?q={Uri.EscapeDataString(query)}");
+
+        Assert.Equal(HttpStatusCode.OK, warm.Status);
+        Assert.Equal(page + statements, app.Queries.Count);
+        browser.Dispose();
+    }
+
+    [Fact]
+    public async Task Adding_from_an_occupation_page_stays_there_and_the_way_back_keeps_the_search()
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var results = await browser.GetAsync("/Reflection/Occupations?q=nurse&zone=3");
+        var link = results.Document.QuerySelectorAll("#results-title + ul a").First();
+        var details = await browser.GetAsync(link.GetAttribute("href")!);
+        var title = details.Document.QuerySelector("h1")!.TextContent.Trim();
+
+        var added = await browser.SubmitAsync(details, "form[action*='handler=Add']");
+
+        Assert.Equal(details.Url.AbsolutePath, added.Url.AbsolutePath);
+        Assert.Contains($"Added {title} to your career options", added.Text, StringComparison.Ordinal);
+        Assert.Contains("This is one of your career options", added.Text, StringComparison.Ordinal);
+        var back = added.Document.QuerySelectorAll("a").First(a => a.TextContent.Contains("Back to exploring", StringComparison.Ordinal));
+        var again = await browser.GetAsync(back.GetAttribute("href")!);
+        Assert.Equal("nurse", again.Document.QuerySelector("#q")!.GetAttribute("value"));
+        Assert.Equal("3", again.Document.QuerySelector("#zone option[selected]")!.GetAttribute("value"));
+        Assert.Contains(title, await ResultTitlesAsync(browser, "nurse"));
+        browser.Dispose();
+    }
+
     [Fact]
     public async Task Search_can_be_narrowed_by_preparation_level()
     {
@@ -138,6 +286,12 @@ public sealed class OccupationTests(CareerCompassFactory app) : IClassFixture<Ca
         Assert.Equal(titlesBefore, await db.OccupationTitles.CountAsync());
         Assert.True(titlesBefore > 50_000);
         Assert.Equal(OnetImport.Release, (await db.ReferenceData.SingleAsync()).Version);
+    }
+
+    private static async Task<List<string>> ResultTitlesAsync(TestBrowser browser, string query)
+    {
+        var page = await browser.GetAsync($"/Reflection/Occupations?q={Uri.EscapeDataString(query)}");
+        return page.Document.QuerySelectorAll("#results-title + ul a").Select(a => a.TextContent).ToList();
     }
 
     internal static async Task RateExplorerAsync(TestBrowser browser)

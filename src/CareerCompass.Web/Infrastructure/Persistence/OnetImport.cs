@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CareerCompass.Domain.Occupations;
 using CareerCompass.Web.Data;
+using CareerCompass.Web.Pages.Reflection.Occupations;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,6 +44,14 @@ internal static partial class OnetImport
             var codes = await InsertOccupationsAsync(connection, transaction, Path.Combine(folder, "occupations.csv"), values);
             var skills = await InsertSkillsAsync(connection, transaction, Path.Combine(folder, "skills.csv"), codes);
             var titles = await InsertTitlesAsync(connection, transaction, Path.Combine(folder, "occupations.csv"), Path.Combine(folder, "alternate_titles.csv"), codes);
+            if (db.Database.IsSqlite())
+            {
+                // The search indexes are copies of the titles, so they are rebuilt in the same transaction.
+                foreach (var sql in SqliteOccupationSearch.RebuildSql)
+                {
+                    await ExecuteAsync(connection, transaction, sql);
+                }
+            }
 
             await ExecuteAsync(connection, transaction, "DELETE FROM \"ReferenceData\" WHERE \"Name\" = @p0", DataSet);
             await ExecuteAsync(connection, transaction, "INSERT INTO \"ReferenceData\" (\"Name\", \"Version\") VALUES (@p0, @p1)", DataSet, Release);

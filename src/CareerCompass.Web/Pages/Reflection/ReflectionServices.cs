@@ -11,6 +11,8 @@ public static class ReflectionServices
         services.AddScoped<ReflectionStore>();
         services.AddScoped<StepAccess>();
         services.AddScoped<Occupations.OccupationCatalog>();
+        services.AddScoped<Occupations.IOccupationSearch, Occupations.SqliteOccupationSearch>();
+        services.AddSingleton<Occupations.OccupationReference>();
         services.AddSingleton<IValidator<InterestsAnswers>, Interests.Validator>();
         services.AddSingleton<IValidator<ValuesAnswers>, Values.Validator>();
         services.AddSingleton<IValidator<StrengthsAnswers>, Strengths.Validator>();

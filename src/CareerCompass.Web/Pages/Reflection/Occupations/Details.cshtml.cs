@@ -8,6 +8,16 @@ namespace CareerCompass.Web.Pages.Reflection.Occupations;
 /// <summary>One occupation: what the work is, its interest profile, preparation, top skills and work values.</summary>
 public sealed class Details(OccupationCatalog catalog, ReflectionStore store, Subject subject) : PageModel
 {
+    /// <summary>The search the person came from, kept for the way back.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "zone")]
+    public int? JobZone { get; set; }
+
+    [TempData(Key = StatusMessages.Key)]
+    public string? StatusMessage { get; set; }
+
     public OccupationDetails Occupation { get; private set; } = null!;
 
     public bool IsAdded { get; private set; }

@@ -60,7 +60,8 @@ public sealed class Index(OccupationCatalog catalog, ReflectionStore store, Subj
         }
     }
 
-    public async Task<IActionResult> OnPostAddAsync([FromQuery] string code)
+    /// <summary>Adds the occupation and goes back where the person was: this page, or the occupation's own (<c>from=details</c>).</summary>
+    public async Task<IActionResult> OnPostAddAsync([FromQuery] string code, [FromQuery] string? from)
     {
         if (await catalog.TitleOfAsync(code ?? string.Empty) is not { } title)
         {
@@ -79,7 +80,9 @@ public sealed class Index(OccupationCatalog catalog, ReflectionStore store, Subj
             StatusMessage = rule.Message;
         }
 
-        return RedirectToPage(new { q = Query, zone = JobZone });
+        return from == "details"
+            ? RedirectToPage("Details", new { code, q = Query, zone = JobZone })
+            : RedirectToPage(new { q = Query, zone = JobZone });
     }
 
     public async Task<IActionResult> OnPostDismissAsync([FromQuery] string code, string? reason)

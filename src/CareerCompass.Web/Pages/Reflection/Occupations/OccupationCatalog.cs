@@ -11,79 +11,34 @@ public sealed record OccupationSuggestion(string Code, string Title, int JobZone
 
 public sealed record OccupationDetails(Occupation Occupation, IReadOnlyList<OccupationSkill> TopSkills);
 
-/// <summary>Reads the O*NET reference data: search by any title, suggestions by interest fit, one occupation's details.</summary>
-public sealed class OccupationCatalog(AppDbContext db)
+/// <summary>
+/// Reads the O*NET reference data: search by any title, suggestions by interest fit (from the in-memory
+/// <see cref="OccupationReference"/>), one occupation's details.
+/// </summary>
+public sealed class OccupationCatalog(AppDbContext db, OccupationReference reference, IOccupationSearch search)
 {
     public const int MaxQueryLength = 100;
 
-    /// <summary>
-    /// Occupations with a title (their own or an alternate) containing every word typed; exact and starts-with
-    /// matches first, then shorter titles. Two queries whatever the number of matches.
-    /// </summary>
-    public async Task<IReadOnlyList<OccupationHit>> SearchAsync(string query, int? jobZone, int limit = 20)
-    {
-        var words = OccupationTitle.Normalize(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(6).ToArray();
-        if (words.Length == 0)
-        {
-            return [];
-        }
-
-        var phrase = string.Join(' ', words);
-        var titles = db.OccupationTitles.AsNoTracking();
-        foreach (var word in words)
-        {
-            titles = titles.Where(t => t.SearchText.Contains(word));
-        }
-
-#pragma warning disable CA1310 // Translated to SQL by EF, where the comparison is the database's, not the locale's.
-        var ranked = await (
-            from t in titles
-            join o in db.Occupations on t.Code equals o.Code
-            where jobZone == null || o.JobZone == jobZone
-            group t by new { o.Code, o.Title, o.JobZone } into g
-            select new
-            {
-                g.Key.Code,
-                g.Key.Title,
-                g.Key.JobZone,
-                Rank = g.Min(t => t.SearchText == phrase ? 0 : t.SearchText.StartsWith(phrase) ? 1 : 2),
-                Shortest = g.Min(t => t.SearchText.Length),
-            })
-            .OrderBy(r => r.Rank).ThenBy(r => r.Shortest).ThenBy(r => r.Title)
-            .Take(limit)
-            .ToListAsync();
-#pragma warning restore CA1310
-
-        var codes = ranked.Select(r => r.Code).ToList();
-        var matched = await titles.Where(t => codes.Contains(t.Code)).Select(t => new { t.Code, t.Title }).ToListAsync();
-        var alsoCalled = matched.GroupBy(t => t.Code).ToDictionary(g => g.Key, g => g.OrderBy(t => t.Title.Length).First().Title);
-
-        return ranked.Select(r => new OccupationHit(
-            r.Code, r.Title, r.JobZone,
-            alsoCalled.TryGetValue(r.Code, out var also) && !string.Equals(also, r.Title, StringComparison.OrdinalIgnoreCase) ? also : null)).ToList();
-    }
+    /// <summary>Occupations whose own or alternate titles match what was typed, best first (see <see cref="SqliteOccupationSearch"/>).</summary>
+    public Task<IReadOnlyList<OccupationHit>> SearchAsync(string query, int? jobZone, int limit = 20) =>
+        search.SearchAsync(query, jobZone, limit);
 
     /// <summary>The occupations whose interest profile has the closest shape to the person's, best first.</summary>
     public async Task<IReadOnlyList<OccupationSuggestion>> SuggestAsync(
         IReadOnlyDictionary<RiasecArea, double> profile, int? jobZone, IReadOnlySet<string> exclude, int limit = 10)
     {
-        var occupations = await db.Occupations.AsNoTracking()
-            .Where(o => jobZone == null || o.JobZone == jobZone)
-            .Select(o => new { o.Code, o.Title, o.JobZone, o.Realistic, o.Investigative, o.Artistic, o.Social, o.Enterprising, o.Conventional })
-            .ToListAsync();
-
-        return occupations
-            .Where(o => !exclude.Contains(o.Code))
-            .Select(o => new OccupationSuggestion(o.Code, o.Title, o.JobZone,
-                Riasec.Fit(profile, [o.Realistic, o.Investigative, o.Artistic, o.Social, o.Enterprising, o.Conventional])))
-            .OrderByDescending(s => s.Fit).ThenBy(s => s.Title)
+        var all = await reference.GetAsync();
+        return all.All
+            .Where(o => (jobZone == null || o.JobZone == jobZone) && !exclude.Contains(o.Code))
+            .Select(o => new OccupationSuggestion(o.Code, o.Title, o.JobZone, Riasec.Fit(profile, o.Profile)))
+            .OrderByDescending(s => s.Fit).ThenBy(s => s.Title, StringComparer.Ordinal)
             .Take(limit)
             .ToList();
     }
 
     /// <summary>The occupation's title, or null for a code that isn't in the data.</summary>
-    public Task<string?> TitleOfAsync(string code) =>
-        db.Occupations.AsNoTracking().Where(o => o.Code == code).Select(o => o.Title).FirstOrDefaultAsync();
+    public async Task<string?> TitleOfAsync(string code) =>
+        (await reference.GetAsync()).ByCode.TryGetValue(code, out var o) ? o.Title : null;
 
     public async Task<OccupationDetails?> FindAsync(string code)
     {
