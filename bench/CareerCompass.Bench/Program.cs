@@ -22,6 +22,13 @@ if (args is ["caseload", .. var caseloadArgs])
     return;
 }
 
+// `coach`: the SMART coach's agreement with the hand-labelled corpus in tests/coach-corpus (CoachBenchmark.cs).
+if (args is ["coach", ..])
+{
+    CoachBenchmark.Run();
+    return;
+}
+
 // Occupation search on the real O*NET data in a real SQLite file: the figures behind "search answers in under
 // 50 ms". Prints the import time once, then per query the median, 95th percentile and slowest of N runs.
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
