@@ -267,13 +267,16 @@ public static partial class SmartCoach
 
         if (r.Hedge is not null)
         {
-            return new(SmartStatus.NotYet, $"\"{r.Hedge}\" leaves it open. Name the one thing you're going for — a role, a course or a result — as if it were settled. You can always change it later.");
+            var settled = Whitespace().Replace(r.Text.Replace(r.Hedge, " ", StringComparison.Ordinal), " ").Trim(' ', ',', '.', '!');
+            return IndefiniteHedges.Contains(r.Hedge) || r.Hedge.Contains("kind", StringComparison.Ordinal) || r.Hedge.Contains("sort", StringComparison.Ordinal) || settled.Length is < 5 or > 60
+                ? new(SmartStatus.NotYet, $"\"{r.Hedge}\" leaves it open. Name the one you'd pick — a role, a course or a result. You can always change it later.")
+                : new(SmartStatus.NotYet, $"\"{r.Hedge}\" leaves it open. Try saying it as if it's settled: \"{settled}\". You can always change it later.");
         }
 
         if (r.Vague is not null && r.Comparative)
         {
             var own = r.Text.Length <= 60 ? $"\"{r.Text.TrimEnd('.', '!')}\"" : "it";
-            return new(SmartStatus.NotYet, $"\"{r.Vague}\" is vague until it has a target. How would you know you've done {own} — by how much, or to what? For example \"reduce overtime to under 5 hours a week\" or \"lead one team meeting a month\".");
+            return new(SmartStatus.NotYet, $"\"{r.Vague}\" is vague until it has a target. What would {own} look like when you've got there — how much, how many or how often? For example \"reduce overtime to under 5 hours a week\" or \"lead one team meeting a month\".");
         }
 
         if (r.Vague is not null)
