@@ -10,8 +10,20 @@ namespace CareerCompass.Bench;
 /// </summary>
 public static class CoachBenchmark
 {
-    public static void Run()
+    public static void Run(string[] args)
     {
+        if (args.Length > 0)
+        {
+            // One statement: what the coach says of it, as if written today with nothing else filled in.
+            var verdict = CareerCompass.Domain.Goals.SmartCoach.Check(new CareerCompass.Domain.Goals.SmartInput(string.Join(' ', args)), CoachCorpus.CoachCorpus.Today);
+            foreach (var (name, criterion) in new[] { ("specific", verdict.Specific), ("measurable", verdict.Measurable), ("achievable", verdict.Achievable), ("relevant", verdict.Relevant), ("time-bound", verdict.TimeBound) })
+            {
+                Console.WriteLine($"{name,-11} {criterion.Status,-10} {criterion.Advice}");
+            }
+
+            return;
+        }
+
         foreach (var half in new[] { "develop", "measured" })
         {
             var rows = CoachCorpus.CoachCorpus.Load(half);

@@ -23,9 +23,9 @@ if (args is ["caseload", .. var caseloadArgs])
 }
 
 // `coach`: the SMART coach's agreement with the hand-labelled corpus in tests/coach-corpus (CoachBenchmark.cs).
-if (args is ["coach", ..])
+if (args is ["coach", .. var coachArgs])
 {
-    CoachBenchmark.Run();
+    CoachBenchmark.Run(coachArgs);
     return;
 }
 

@@ -188,6 +188,8 @@ public static partial class SmartCoach
 
     /// <summary>What the words say, read once and shared by the criteria.</summary>
     private sealed record Reading(
+        string Original,
+        string Lower,
         string Text,
         List<string> Words,
         bool AboutNow,
@@ -213,7 +215,9 @@ public static partial class SmartCoach
 
     private static Reading Read(string? statement)
     {
-        var text = Spelling.Correct(Normalize(statement));
+        var original = Whitespace().Replace((statement ?? string.Empty).Replace('’', '\''), " ").Trim();
+        var lower = original.ToLowerInvariant();
+        var text = Spelling.Correct(lower);
         var words = Words(text);
         var counts = CountsIn(text);
         var counted = Digits().IsMatch(counts) || NumberWords.Any(w => ContainsPhrase(counts, w));
@@ -238,7 +242,7 @@ public static partial class SmartCoach
             || Ordinals.Any(o => ContainsPhrase(text, o))
             || CompletionVerbs.Any(v => Particular.Any(d => ContainsPhrase(text, v + " " + d)));
         var aboutNow = AboutNowPattern().IsMatch(text) && !Intentions().IsMatch(text);
-        return new Reading(text, words, aboutNow, hedge, vague, vague is not null && (Comparatives.Contains(vague) || ChangeVerbs.Contains(vague)), broad, counted, rhythm, outcome);
+        return new Reading(original, lower, text, words, aboutNow, hedge, vague, vague is not null && (Comparatives.Contains(vague) || ChangeVerbs.Contains(vague)), broad, counted, rhythm, outcome);
     }
 
     /// <summary>"develop a new induction pack", "grow a second salon": the verb makes something, so it isn't vague.</summary>
@@ -267,7 +271,8 @@ public static partial class SmartCoach
 
         if (r.Hedge is not null)
         {
-            var settled = Whitespace().Replace(r.Text.Replace(r.Hedge, " ", StringComparison.Ordinal), " ").Trim(' ', ',', '.', '!');
+            var at = r.Lower.Length == r.Original.Length ? r.Lower.IndexOf(r.Hedge, StringComparison.Ordinal) : -1;
+            var settled = at < 0 ? string.Empty : Whitespace().Replace(r.Original.Remove(at, r.Hedge.Length), " ").Trim(' ', ',', '.', '!');
             return IndefiniteHedges.Contains(r.Hedge) || r.Hedge.Contains("kind", StringComparison.Ordinal) || r.Hedge.Contains("sort", StringComparison.Ordinal) || settled.Length is < 5 or > 60
                 ? new(SmartStatus.NotYet, $"\"{r.Hedge}\" leaves it open. Name the one you'd pick — a role, a course or a result. You can always change it later.")
                 : new(SmartStatus.NotYet, $"\"{r.Hedge}\" leaves it open. Try saying it as if it's settled: \"{settled}\". You can always change it later.");
@@ -275,13 +280,13 @@ public static partial class SmartCoach
 
         if (r.Vague is not null && r.Comparative)
         {
-            var own = r.Text.Length <= 60 ? $"\"{r.Text.TrimEnd('.', '!')}\"" : "it";
+            var own = OwnWords(r) is { } words ? $"\"{words}\"" : "it";
             return new(SmartStatus.NotYet, $"\"{r.Vague}\" is vague until it has a target. What would {own} look like when you've got there — how much, how many or how often? For example \"reduce overtime to under 5 hours a week\" or \"lead one team meeting a month\".");
         }
 
         if (r.Vague is not null)
         {
-            var own = r.Text.Length <= 60 ? $" What would \"{r.Text.TrimEnd('.', '!')}\" look like when it's done?" : " What would it look like when it's done?";
+            var own = OwnWords(r) is { } words ? $" What would \"{words}\" look like when it's done?" : " What would it look like when it's done?";
             return new(SmartStatus.NotYet, $"\"{r.Vague}\" is vague.{own} Name the role, skill or result you're after, for example \"become a team lead\" or \"complete a UX course\".");
         }
 
@@ -302,6 +307,9 @@ public static partial class SmartCoach
 
         return new(SmartStatus.Met, "Clear and specific — you'd know it when you see it.");
     }
+
+    /// <summary>The person's own statement, to quote back in advice, when it's short enough to read in one go.</summary>
+    private static string? OwnWords(Reading r) => r.Original.TrimEnd('.', '!') is { Length: > 0 and <= 60 } words ? words : null;
 
     private static SmartCriterion Measurable(Reading r, SmartInput input)
     {
@@ -324,7 +332,7 @@ public static partial class SmartCoach
 
         if (r.Vague is not null && !CountableOutcomes.Contains(r.Vague))
         {
-            return new(SmartStatus.NotYet, $"Add a number you can track — what would \"{r.Vague}\" look like in numbers? How many, how much or how often?");
+            return new(SmartStatus.NotYet, $"Add a number you can track — what would \"{OwnWords(r) ?? r.Vague}\" look like in numbers? How many, how much or how often?");
         }
 
         if (r.Hedge is not null && IndefiniteHedges.Contains(r.Hedge))
@@ -349,7 +357,7 @@ public static partial class SmartCoach
 
         if (r.Words.Count > 0 && r.Words[0] == "learn" && r.Words.Count <= 6)
         {
-            return new(SmartStatus.NotYet, $"Add a number you can track — how will you know you can \"{r.Text}\"? A level, an exam, or how often you'll practise.");
+            return new(SmartStatus.NotYet, $"Add a number you can track — how will you know you've done \"{OwnWords(r) ?? r.Text}\"? A level, an exam, or how often you'll practise.");
         }
 
         return new(SmartStatus.NotYet, "Add a number you can track — how many, how much or how often (\"3 informational interviews\", \"2 courses\").");
@@ -425,8 +433,6 @@ public static partial class SmartCoach
         GoalHorizon.MediumTerm => "medium-term (1–3 years)",
         _ => "long-term (3+ years)",
     };
-
-    private static string Normalize(string? text) => Whitespace().Replace((text ?? string.Empty).ToLowerInvariant().Replace('’', '\''), " ").Trim();
 
     private static List<string> Words(string text) => WordPattern().Matches(text).Select(m => m.Value).ToList();
 

@@ -265,8 +265,9 @@ public sealed class SmartCoachTests
     public void Advice_on_a_comparative_uses_the_persons_own_words()
     {
         var verdict = Statement("Be a better manager");
-        Assert.Contains("\"be a better manager\"", verdict.Specific.Advice, StringComparison.Ordinal);
-        Assert.Contains("\"be a better\"", verdict.Measurable.Advice, StringComparison.Ordinal);
+        Assert.Contains("\"Be a better manager\"", verdict.Specific.Advice, StringComparison.Ordinal);
+        Assert.Contains("\"Be a better manager\"", verdict.Measurable.Advice, StringComparison.Ordinal);
+        Assert.Contains("\"be a better\" is vague", verdict.Specific.Advice, StringComparison.Ordinal);
     }
 
     [Fact]
