@@ -73,6 +73,7 @@ public sealed class SmartCheckApiTests(CareerCompassFactory app) : IClassFixture
     [InlineData("""{"statement": "x", "confidence": 11}""", "\"confidence\" must be a whole number from 1 to 10")]
     [InlineData("""{"statement": "x", "linkedItems": -1}""", "\"linkedItems\" must be a whole number")]
     [InlineData("""{"statement": "x", "measure": 3.5}""", "\"measure\" must be text")]
+    [InlineData("""{"statement": "x", "confidencePlan": true}""", "\"confidencePlan\" must be text")]
     public async Task Bad_input_gets_a_400_with_a_message(string json, string message)
     {
         var (status, body) = await PostAsync(json);
