@@ -22,6 +22,13 @@ if (args is ["caseload", .. var caseloadArgs])
     return;
 }
 
+// `coach`: the SMART coach's agreement with the hand-labelled corpus in tests/coach-corpus (CoachBenchmark.cs).
+if (args is ["coach", .. var coachArgs])
+{
+    CoachBenchmark.Run(coachArgs);
+    return;
+}
+
 // `search [runs] [--show]`: occupation search (words, stems, typos) per query (SearchBenchmark.cs).
 if (args is ["search", .. var searchArgs])
 {

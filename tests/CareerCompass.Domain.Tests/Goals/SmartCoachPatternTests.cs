@@ -83,6 +83,8 @@ public sealed class SmartCoachPatternTests(ITestOutputHelper output)
         Repeat("\u00e9\u0301", 2000),
         Repeat("\ud83d\ude00", 2000),
         Repeat("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!", 100),
+        Repeat("becum cerificate comunicaton ", 138), // misspellings: every word goes through the spelling reader
+        Repeat("qualificatoinn ", 267),
     };
 
     [Theory]

@@ -189,4 +189,94 @@ public sealed class SmartCoachTests
             Assert.All(new[] { v.Specific, v.Measurable, v.Achievable, v.Relevant, v.TimeBound }, c => Assert.False(string.IsNullOrWhiteSpace(c.Advice)));
         }
     }
+    [Theory]
+    [InlineData("Get better at my job by December")]
+    [InlineData("Be a better manager within a year")]
+    [InlineData("Be more visible by the end of next quarter")]
+    [InlineData("Take on more responsibility in 2027")]
+    public void Comparatives_with_no_target_are_neither_specific_nor_measurable_even_with_a_date(string text)
+    {
+        var verdict = Statement(text);
+        Assert.Equal(SmartStatus.NotYet, verdict.Specific.Status);
+        Assert.Equal(SmartStatus.NotYet, verdict.Measurable.Status);
+        Assert.Equal(SmartStatus.Met, verdict.TimeBound.Status);
+    }
+
+    [Theory]
+    [InlineData("Increase monthly sales by 15%")]
+    [InlineData("Reduce overtime to under 5 hours a week")]
+    [InlineData("Cut my commute in half")]
+    [InlineData("Double my freelance income")]
+    [InlineData("Connect with 20 people in renewable energy")]
+    [InlineData("Shadow three senior designers")]
+    [InlineData("Hold a one-to-one with each of my 6 reports every two weeks")]
+    public void Outcome_verbs_with_a_quantity_are_specific_and_measurable(string text)
+    {
+        var verdict = Statement(text);
+        Assert.Equal(SmartStatus.Met, verdict.Specific.Status);
+        Assert.Equal(SmartStatus.Met, verdict.Measurable.Status);
+    }
+
+    [Theory]
+    [InlineData("I am 34 and want to be happier at work")]
+    [InlineData("With 10 years of experience I want to grow")]
+    [InlineData("I have 2 goals this year")]
+    [InlineData("I've been a carer for 8 years")]
+    public void Numbers_that_are_not_a_measure_do_not_make_a_goal_measurable(string text) =>
+        Assert.Equal(SmartStatus.NotYet, Statement(text).Measurable.Status);
+
+    [Theory]
+    [InlineData("Someday I want to open a bakery", "someday")]
+    [InlineData("maybe become a nurse", "maybe")]
+    [InlineData("Find a job of some kind", "of some kind")]
+    public void Hedges_are_not_specific_and_the_advice_quotes_them(string text, string hedge)
+    {
+        var specific = Statement(text).Specific;
+        Assert.Equal(SmartStatus.NotYet, specific.Status);
+        Assert.Contains($"\"{hedge}\"", specific.Advice, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Hold a one-to-one with each of my reports every two weeks")]
+    [InlineData("Exercise 3 times a week")]
+    [InlineData("Mentor a junior developer for 6 months")]
+    [InlineData("Finish the course by the end of next quarter")]
+    [InlineData("Pass the exam within 6 months")]
+    [InlineData("Start a PGCE next September")]
+    [InlineData("Pass the wine exam in the spring")]
+    [InlineData("Study for 2 hours every evening until my exam")]
+    public void Frequencies_durations_and_relative_dates_are_time_frames(string text) =>
+        Assert.Equal(SmartStatus.Met, Statement(text).TimeBound.Status);
+
+    [Theory]
+    [InlineData("Increase monthly sales by 15%")]
+    [InlineData("I've been a carer for 8 years")]
+    [InlineData("Negotiate a salary of £42,000 for my next role")]
+    public void A_rate_or_the_past_is_not_a_time_frame(string text) =>
+        Assert.Equal(SmartStatus.NotYet, Statement(text).TimeBound.Status);
+
+    [Theory]
+    [InlineData("becom a team leader by decembr")]
+    [InlineData("BECOME A TEAM LEADER BY DECEMBER")]
+    public void Misspellings_and_case_are_read_as_meant(string text) =>
+        Assert.True(Statement(text) is { Specific.Status: SmartStatus.Met, Measurable.Status: SmartStatus.Met, TimeBound.Status: SmartStatus.Met });
+
+    [Fact]
+    public void Advice_on_a_comparative_uses_the_persons_own_words()
+    {
+        var verdict = Statement("Be a better manager");
+        Assert.Contains("\"Be a better manager\"", verdict.Specific.Advice, StringComparison.Ordinal);
+        Assert.Contains("\"Be a better manager\"", verdict.Measurable.Advice, StringComparison.Ordinal);
+        Assert.Contains("\"be a better\" is vague", verdict.Specific.Advice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_broad_change_is_measurable_but_asks_what_kind_or_where()
+    {
+        var verdict = Statement("Get a job");
+        Assert.Equal(SmartStatus.Met, verdict.Measurable.Status);
+        Assert.Equal(SmartStatus.NotYet, verdict.Specific.Status);
+        Assert.Contains("\"get a job as a", verdict.Specific.Advice, StringComparison.Ordinal);
+        Assert.Equal(SmartStatus.Met, Statement("Get a job in a hospital pharmacy").Specific.Status);
+    }
 }

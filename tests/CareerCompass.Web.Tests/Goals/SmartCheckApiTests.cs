@@ -73,6 +73,7 @@ public sealed class SmartCheckApiTests(CareerCompassFactory app) : IClassFixture
     [InlineData("""{"statement": "x", "confidence": 11}""", "\"confidence\" must be a whole number from 1 to 10")]
     [InlineData("""{"statement": "x", "linkedItems": -1}""", "\"linkedItems\" must be a whole number")]
     [InlineData("""{"statement": "x", "measure": 3.5}""", "\"measure\" must be text")]
+    [InlineData("""{"statement": "x", "confidencePlan": true}""", "\"confidencePlan\" must be text")]
     public async Task Bad_input_gets_a_400_with_a_message(string json, string message)
     {
         var (status, body) = await PostAsync(json);
@@ -172,5 +173,59 @@ public sealed class SmartCheckApiTests(CareerCompassFactory app) : IClassFixture
         }
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+    /// <summary>What the goal page shows for each criterion: its status name and its advice.</summary>
+    private static Dictionary<string, (string Status, string Advice)> CoachOn(WebPage page) =>
+        page.Document.QuerySelectorAll("[data-coach] [data-criterion]").ToDictionary(
+            item => item.GetAttribute("data-criterion")!,
+            item => (item.QuerySelector("[data-status]")!.ClassList.Single(c => c.StartsWith("coach-", StringComparison.Ordinal))["coach-".Length..],
+                item.QuerySelector("[data-advice]")!.TextContent.Trim()));
+
+    [Theory]
+    [InlineData("Become a ward sister within 3 years", "4", "Ask my manager for the leadership course", "MediumTerm", 24)]
+    [InlineData("Get better at my job", "5", "", "ShortTerm", 6)]
+    [InlineData("Increase monthly sales by 15% by June", "9", "", "ShortTerm", 5)]
+    public async Task The_live_check_gives_the_verdict_the_saved_goal_shows(string statement, string confidence, string plan, string horizon, int months)
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var values = await browser.GetAsync("/Reflection/Values");
+        await browser.SubmitAsync(values, "form[data-autosave]", new Dictionary<string, string> { ["Picked"] = "learning" });
+        var form = await browser.GetAsync("/Goals/Edit");
+        var link = form.Document.QuerySelector("input[name='Input.Links']")!.GetAttribute("value")!;
+        var deadline = app.Clock.GetUtcNow().AddMonths(months).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (saved, _) = await GoalPageTests.CreateGoalAsync(browser, new()
+        {
+            ["Input.Statement"] = statement,
+            ["Input.Horizon"] = horizon,
+            ["Input.Deadline"] = deadline,
+            ["Input.Confidence"] = confidence,
+            ["Input.ConfidencePlan"] = plan,
+            ["Input.Links"] = link,
+        });
+        var page = CoachOn(saved);
+        Assert.Equal(5, page.Count);
+
+        // What the editor's script sends for the same form (smart-coach.js, payload()).
+        var live = JsonSerializer.Serialize(new
+        {
+            statement,
+            horizon = horizon == "ShortTerm" ? "short" : horizon == "MediumTerm" ? "medium" : "long",
+            measure = (string?)null,
+            target = (string?)null,
+            deadline,
+            confidence = int.Parse(confidence, System.Globalization.CultureInfo.InvariantCulture),
+            linkedItems = 1,
+            confidencePlan = plan.Length > 0 ? plan : null,
+        });
+        using var response = await browser.Client.PostAsync(Route, new StringContent(live, Encoding.UTF8, "application/json"));
+        var body = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        foreach (var (criterion, (status, advice)) in page)
+        {
+            Assert.Equal(status, body.GetProperty(criterion).GetProperty("status").GetString());
+            Assert.Equal(advice, body.GetProperty(criterion).GetProperty("advice").GetString());
+        }
+
+        browser.Dispose();
     }
 }

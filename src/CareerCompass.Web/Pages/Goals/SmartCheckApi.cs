@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
+using CareerCompass.Domain.Common;
 using CareerCompass.Domain.Goals;
 using CareerCompass.Domain.Time;
 using CareerCompass.Web.Infrastructure.Time;
@@ -11,7 +12,8 @@ namespace CareerCompass.Web.Pages.Goals;
 
 /// <summary>
 /// <c>POST /api/goals/smart-check</c>: the live SMART coach as JSON, for the goal editor's script and anyone trying
-/// a goal statement. Anonymous, changes nothing, rate-limited per client address; bad input gets a 400 with a message.
+/// a goal statement. It takes everything the saved check uses, the confidence plan included (<c>confidencePlan</c>), so
+/// the verdict is the same live, after saving and on the goal page. Anonymous, changes nothing, rate-limited per client address; bad input gets a 400 with a message.
 /// "Today" (a deadline must be after it) is the signed-in person's, or that of the optional <c>timeZone</c> sent
 /// (an IANA id), or UTC. Answers are about one person's draft, so none is ever cached (<c>Cache-Control: no-store</c>), refusals included.
 /// </summary>
@@ -126,6 +128,8 @@ public static class SmartCheckApi
         }
 
         var confidence = Number(body, "confidence", 1, 10, errors);
+        // The plan for raising a low confidence: the saved check counts it when it has any words, so this one does too.
+        var confidencePlan = Text(body, "confidencePlan", Limits.LongText, errors);
         var linked = Number(body, "linkedItems", 0, 1000, errors);
         var zoneText = Text(body, "timeZone", 100, errors);
         var zone = TimeZoneInfo.Utc;
@@ -140,7 +144,7 @@ public static class SmartCheckApi
 
         // "Today" on the person's calendar: a signed-in person's own zone, else the one sent, else UTC.
         var today = PersonalDate.Today(clock.GetUtcNow(), context.User.Identity?.IsAuthenticated == true ? context.User.TimeZone() : zone ?? TimeZoneInfo.Utc);
-        var verdict = SmartCoach.Check(new SmartInput(statement!, horizon, measure, target, deadline, confidence, linked), today);
+        var verdict = SmartCoach.Check(new SmartInput(statement!, horizon, measure, target, deadline, confidence, linked, !string.IsNullOrWhiteSpace(confidencePlan)), today);
         return Results.Ok(new
         {
             specific = Shape(verdict.Specific),

@@ -27,6 +27,8 @@
     var horizon = { ShortTerm: "short", MediumTerm: "medium", LongTerm: "long" }[value("Input.Horizon")] || null;
     var confidence = value("Input.Confidence");
     var linked = form.querySelectorAll("input[name='Input.Links']:checked").length;
+    // The saved check counts a confidence plan with any words in it; a short piece is enough to say the same.
+    var plan = (value("Input.ConfidencePlan") || "").trim();
     return {
       statement: (value("Input.Statement") || "").slice(0, 1000),
       horizon: horizon,
@@ -34,7 +36,8 @@
       target: value("Input.Target"),
       deadline: value("Input.Deadline"),
       confidence: confidence ? parseInt(confidence, 10) : null,
-      linkedItems: linked
+      linkedItems: linked,
+      confidencePlan: plan ? plan.slice(0, 200) : null
     };
   }
 
