@@ -13,6 +13,23 @@ public sealed class Interests(ReflectionStore store, IValidator<InterestsAnswers
 
     public InterestProfile Profile => Input.Profile();
 
+    /// <summary>
+    /// The explorer's result in plain words. wwwroot/js/interest-explorer.js builds the same sentences live as the
+    /// person rates; keep the two in step.
+    /// </summary>
+    public static string ResultSentence(InterestProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (profile.IsComplete)
+        {
+            return $"You lean towards {profile.InPlainWords}. That's {profile.HollandCode} for short.";
+        }
+
+        return profile.Leaning.Count == 0
+            ? "Rate a few activities and you'll see here which areas you lean towards."
+            : $"So far you lean towards {profile.InPlainWords}. Rate at least one activity in every area to see your top three.";
+    }
+
     protected override void PrepareForm()
     {
         var rated = Input.Explorer.Where(r => r.Rating is not null).GroupBy(r => r.ActivityId).ToDictionary(g => g.Key, g => g.Last().Rating);
