@@ -29,6 +29,10 @@ public sealed class ReflectionJourneyTests(LiveApp live) : IClassFixture<LiveApp
             await page.GetByRole(AriaRole.Group, new() { Name = activity.Text }).GetByLabel($"{rating} of 5").CheckAsync();
         }
 
+        // The result updates as they rate, in plain words, before anything is saved.
+        await Assertions.Expect(page.Locator("[data-explorer-result]")).ToHaveTextAsync(
+            "You lean towards helping people (Social), working things out (Investigative) and creating and expressing (Artistic). That's SIA for short.");
+
         await Continue(page).ClickAsync();
 
         await Assertions.Expect(page.GetByText("Step 2 of 7")).ToBeVisibleAsync();
@@ -91,7 +95,7 @@ public sealed class ReflectionJourneyTests(LiveApp live) : IClassFixture<LiveApp
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your reflection at a glance" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("7 of 7 steps done")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("SIA")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("That's SIA for short.")).ToBeVisibleAsync();
         var topValues = await page.Locator("#s-values + ol li").AllInnerTextsAsync();
         Assert.Equal(["Autonomy", "Faith", "Learning", "Teamwork"], topValues);
         await Assertions.Expect(page.GetByText("Work as a junior UX researcher")).ToBeVisibleAsync();

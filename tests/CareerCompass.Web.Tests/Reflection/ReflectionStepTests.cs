@@ -183,7 +183,7 @@ public sealed class ReflectionStepTests(CareerCompassFactory app) : IClassFixtur
         await OccupationTests.RateExplorerAsync(browser);
         var saved = await browser.GetAsync("/Reflection/Interests");
 
-        Assert.Contains("Your top interest areas: SIA", saved.Text, StringComparison.Ordinal);
+        Assert.Contains("You lean towards helping people (Social), working things out (Investigative) and creating and expressing (Artistic). That's SIA for short.", saved.Text, StringComparison.Ordinal);
         Assert.Contains("starting point", saved.Text, StringComparison.Ordinal);
         browser.Dispose();
     }
