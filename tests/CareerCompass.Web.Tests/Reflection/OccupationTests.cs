@@ -240,7 +240,7 @@ public sealed class OccupationTests(CareerCompassFactory app) : IClassFixture<Ca
         await RateExplorerAsync(browser);
 
         var explore = await browser.GetAsync("/Reflection/Occupations");
-        Assert.Contains("You lean towards helping people (Social), working things out (Investigative) and creating and expressing (Artistic) (SIA for short)", explore.Text, StringComparison.Ordinal);
+        Assert.Contains("You lean towards helping people (Social), working things out (Investigative) and creating and expressing (Artistic). That's SIA for short. These occupations", explore.Text, StringComparison.Ordinal);
         var suggestions = explore.Document.QuerySelectorAll("#suggest-title ~ ul > li a.fw-semibold").Select(a => a.TextContent).ToList();
         Assert.Equal(10, suggestions.Count);
 
