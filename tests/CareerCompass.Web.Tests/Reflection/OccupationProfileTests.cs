@@ -38,6 +38,10 @@ public sealed partial class OccupationTests
         Assert.Contains("Source: U.S. Bureau of Labor Statistics, Employment Projections, 2024–34", page.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("wider BLS group", page.Text, StringComparison.Ordinal);
 
+        var skills = page.Document.QuerySelectorAll("ol.occupation-skills li").Select(li => li.TextContent).ToList();
+        Assert.Equal(5, skills.Count);
+        Assert.All(skills, s => Assert.Contains(" — ", s, StringComparison.Ordinal));
+
         Assert.Contains("Used under the CC BY 4.0 license", page.Text, StringComparison.Ordinal);
         Assert.Contains("BLS has not reviewed or endorsed this use", page.Text, StringComparison.Ordinal);
 
@@ -108,7 +112,7 @@ public sealed partial class OccupationTests
     }
 
     [Fact]
-    public async Task The_import_fills_tasks_education_related_and_bls_tables()
+    public async Task The_import_fills_tasks_education_related_and_bls_tables_and_every_skill_has_plain_words()
     {
         _ = app.Server;
         using var scope = app.Services.CreateScope();
@@ -120,6 +124,9 @@ public sealed partial class OccupationTests
         Assert.Equal(923, await db.OccupationBlsCodes.CountAsync());
         Assert.Equal(831, await db.BlsWages.CountAsync());
         Assert.Equal(832, await db.BlsOutlook.CountAsync());
+        var skills = await db.OccupationSkills.Select(s => s.ElementId).Distinct().ToListAsync();
+        Assert.Equal(35, skills.Count);
+        Assert.All(skills, id => Assert.NotNull(Pages.Reflection.Occupations.OccupationWording.SkillMeaning(id)));
     }
 
     [Fact]
