@@ -1,8 +1,10 @@
 using System.Net;
 using CareerCompass.Web.Data;
+using CareerCompass.Web.Infrastructure.Persistence;
 using CareerCompass.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CareerCompass.Web.Tests.Reflection;
 
@@ -19,7 +21,7 @@ public sealed partial class OccupationTests
         var tasks = page.Document.QuerySelectorAll("ul.occupation-tasks li").Select(li => li.TextContent).ToList();
         Assert.Equal(8, tasks.Count);
         Assert.Equal("Record patients' medical information and vital signs.", tasks[0]);
-        Assert.Contains("most important first", page.Text, StringComparison.Ordinal);
+        Assert.Contains("The core tasks, in O*NET's order", page.Text, StringComparison.Ordinal);
 
         var education = page.Document.QuerySelector(".occupation-education")!.TextContent;
         Assert.Contains("a bachelor's degree", education, StringComparison.Ordinal);
@@ -127,6 +129,26 @@ public sealed partial class OccupationTests
         var skills = await db.OccupationSkills.Select(s => s.ElementId).Distinct().ToListAsync();
         Assert.Equal(35, skills.Count);
         Assert.All(skills, id => Assert.NotNull(Pages.Reflection.Occupations.OccupationWording.SkillMeaning(id)));
+    }
+
+    [Fact]
+    public async Task A_database_marked_with_the_earlier_release_is_imported_again_with_the_profiles()
+    {
+        var path = Path.Combine(app.DataRoot, $"upgrade-{Guid.NewGuid():N}.db");
+        await using (var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={path}").Options))
+        {
+            await db.Database.MigrateAsync();
+            db.ReferenceData.Add(new ReferenceDataVersion(OnetImport.DataSet, "29.3"));
+            await db.SaveChangesAsync();
+
+            await OnetImport.ImportIfNeededAsync(db, OnetImport.DefaultFolder, NullLogger.Instance);
+
+            Assert.Equal(OnetImport.Version, (await db.ReferenceData.AsNoTracking().SingleAsync()).Version);
+            Assert.Equal(18_796, await db.OccupationTasks.CountAsync());
+            Assert.Equal(923, await db.OccupationBlsCodes.CountAsync());
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
     [Fact]
