@@ -31,6 +31,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<OccupationTitle> OccupationTitles => Set<OccupationTitle>();
 
+    public DbSet<OccupationTask> OccupationTasks => Set<OccupationTask>();
+
+    public DbSet<OccupationEducation> OccupationEducation => Set<OccupationEducation>();
+
+    public DbSet<RelatedOccupation> RelatedOccupations => Set<RelatedOccupation>();
+
+    public DbSet<OccupationBlsCode> OccupationBlsCodes => Set<OccupationBlsCode>();
+
+    public DbSet<BlsWage> BlsWages => Set<BlsWage>();
+
+    public DbSet<BlsOutlook> BlsOutlook => Set<BlsOutlook>();
+
     public DbSet<ReferenceDataVersion> ReferenceData => Set<ReferenceDataVersion>();
 
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CareerCompass.Web.Tests.Reflection;
 
-public sealed class OccupationTests(CareerCompassFactory app) : IClassFixture<CareerCompassFactory>
+public sealed partial class OccupationTests(CareerCompassFactory app) : IClassFixture<CareerCompassFactory>
 {
     private static readonly string[] SocialInvestigativeArtistic = ["5", "4", "3"];
 
@@ -285,7 +285,7 @@ public sealed class OccupationTests(CareerCompassFactory app) : IClassFixture<Ca
         Assert.Equal(923, await db.Occupations.CountAsync());
         Assert.Equal(titlesBefore, await db.OccupationTitles.CountAsync());
         Assert.True(titlesBefore > 50_000);
-        Assert.Equal(OnetImport.Release, (await db.ReferenceData.SingleAsync()).Version);
+        Assert.Equal(OnetImport.Version, (await db.ReferenceData.SingleAsync()).Version);
     }
 
     private static async Task<List<string>> ResultTitlesAsync(TestBrowser browser, string query)

@@ -13,6 +13,7 @@ public static class ReflectionServices
         services.AddScoped<Occupations.OccupationCatalog>();
         services.AddScoped<Occupations.IOccupationSearch, Occupations.SqliteOccupationSearch>();
         services.AddSingleton<Occupations.OccupationReference>();
+        services.AddSingleton<Occupations.OccupationProfiles>();
         services.AddSingleton<IValidator<InterestsAnswers>, Interests.Validator>();
         services.AddSingleton<IValidator<ValuesAnswers>, Values.Validator>();
         services.AddSingleton<IValidator<StrengthsAnswers>, Strengths.Validator>();

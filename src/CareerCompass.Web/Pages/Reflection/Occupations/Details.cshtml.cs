@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareerCompass.Web.Pages.Reflection.Occupations;
 
-/// <summary>One occupation: what the work is, its interest profile, preparation, top skills and work values.</summary>
-public sealed class Details(OccupationCatalog catalog, ReflectionStore store, Subject subject) : PageModel
+/// <summary>One occupation: what the work is (description, top tasks), education, pay and outlook, related occupations, interest profile, preparation, top skills and work values.</summary>
+public sealed class Details(OccupationCatalog catalog, OccupationProfiles profiles, ReflectionStore store, Subject subject) : PageModel
 {
     /// <summary>The search the person came from, kept for the way back.</summary>
     [BindProperty(SupportsGet = true, Name = "q")]
@@ -22,6 +22,9 @@ public sealed class Details(OccupationCatalog catalog, ReflectionStore store, Su
 
     public bool IsAdded { get; private set; }
 
+    /// <summary>Tasks, education, related occupations, pay and outlook (from memory; null only if the import hasn't run).</summary>
+    public OccupationProfiles.Profile? Profile { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string code)
     {
         if (await catalog.FindAsync(code) is not { } occupation)
@@ -30,6 +33,7 @@ public sealed class Details(OccupationCatalog catalog, ReflectionStore store, Su
         }
 
         Occupation = occupation;
+        Profile = await profiles.FindAsync(code);
         var options = await store.LoadAsync<OptionsAnswers>(subject.OwnerId, ReflectionStepKind.Options);
         IsAdded = options.Answers.Options.Any(o => o.OccupationCode == code);
         return Page();
