@@ -15,11 +15,15 @@ public static class CounsellorAccess
 
     private static readonly string CounsellorRole = AppRoles.Counsellor.ToUpperInvariant();
 
-    /// <summary>Grants through which <paramref name="counsellorId"/> can see a client right now, one per client.</summary>
-    public static IQueryable<CounsellorGrant> ActiveGrantsOf(this AppDbContext db, string counsellorId)
+    /// <summary>Every grant through which some counsellor can see their client right now.</summary>
+    public static IQueryable<CounsellorGrant> LiveGrants(this AppDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.CounsellorGrants.Where(g => g.CounsellorId == counsellorId && g.AcceptedAtUtc != null && g.RevokedAtUtc == null
-            && db.UserRoles.Any(ur => ur.UserId == counsellorId && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == CounsellorRole)));
+        return db.CounsellorGrants.Where(g => g.CounsellorId != null && g.AcceptedAtUtc != null && g.RevokedAtUtc == null
+            && db.UserRoles.Any(ur => ur.UserId == g.CounsellorId && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == CounsellorRole)));
     }
+
+    /// <summary>Grants through which <paramref name="counsellorId"/> can see a client right now, one per client.</summary>
+    public static IQueryable<CounsellorGrant> ActiveGrantsOf(this AppDbContext db, string counsellorId) =>
+        db.LiveGrants().Where(g => g.CounsellorId == counsellorId);
 }
