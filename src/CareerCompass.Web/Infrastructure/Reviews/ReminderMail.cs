@@ -82,19 +82,31 @@ public sealed class ReminderMail(PublicAddress address, ReminderOptOut optOut, I
             html.Append(more.Html);
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"{action.Text}: {action.Url}\n\n— CareerCompass\n\n{why}\nChange them in Settings: {settings}\nTurn these e-mails off: {off}\n");
-        html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Encode(action.Url)}\">{Encode(action.Text)}</a></p><p>— CareerCompass</p>")
-            .Append(CultureInfo.InvariantCulture, $"<p><small>{Encode(why)} <a href=\"{Encode(settings)}\">Change them in Settings</a> or <a href=\"{Encode(off)}\">turn these e-mails off</a>.</small></p>");
+        var footer = Footer(action, why, settings, off);
+        text.Append(footer.Text);
+        html.Append(footer.Html);
         return new AppMail(new AppMailAddress(person.Email!), subject, text.ToString(), html.ToString())
         {
             MessageId = AppMail.MessageIdFor($"reminder-{row.Id.ToString(CultureInfo.InvariantCulture)}", email.Value.From),
-            Headers = new Dictionary<string, string>
-            {
-                ["List-Unsubscribe"] = $"<{off}>",
-                ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
-            },
+            Headers = UnsubscribeHeaders(off),
         };
     }
+
+    /// <summary>
+    /// The end of every e-mail a person can turn off (reminders, the digest, comment e-mails): the action, why they
+    /// get it, where to change it, and the one-click "turn these off" link.
+    /// </summary>
+    internal static (string Text, string Html) Footer((string Text, string Url) action, string why, string settings, string off) => (
+        string.Create(CultureInfo.InvariantCulture, $"{action.Text}: {action.Url}\n\n— CareerCompass\n\n{why}\nChange them in Settings: {settings}\nTurn these e-mails off: {off}\n"),
+        string.Create(CultureInfo.InvariantCulture, $"<p><a href=\"{Encode(action.Url)}\">{Encode(action.Text)}</a></p><p>— CareerCompass</p>")
+            + string.Create(CultureInfo.InvariantCulture, $"<p><small>{Encode(why)} <a href=\"{Encode(settings)}\">Change them in Settings</a> or <a href=\"{Encode(off)}\">turn these e-mails off</a>.</small></p>"));
+
+    /// <summary>RFC 8058 one-click unsubscribe, pointing at the same link as the footer.</summary>
+    internal static Dictionary<string, string> UnsubscribeHeaders(string off) => new()
+    {
+        ["List-Unsubscribe"] = $"<{off}>",
+        ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
+    };
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

@@ -23,8 +23,6 @@ public sealed partial class CommentMailPass(
 {
     public const int LookBackDays = 3;
 
-    private static readonly string CounsellorRole = AppRoles.Counsellor.ToUpperInvariant();
-
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
@@ -39,9 +37,8 @@ public sealed partial class CommentMailPass(
         }
 
         var owners = comments.Select(c => c.OwnerId).Distinct().ToList();
-        var grants = await db.CounsellorGrants.AsNoTracking()
-            .Where(g => owners.Contains(g.OwnerId) && g.CounsellorId != null && g.AcceptedAtUtc != null && g.RevokedAtUtc == null
-                && db.UserRoles.Any(ur => ur.UserId == g.CounsellorId && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == CounsellorRole)))
+        var grants = await db.LiveGrants().AsNoTracking()
+            .Where(g => owners.Contains(g.OwnerId))
             .Select(g => new { g.OwnerId, CounsellorId = g.CounsellorId!, g.Scope })
             .ToListAsync(cancellationToken);
         var notices = await db.CommentNotices.Where(n => owners.Contains(n.OwnerId)).ToListAsync(cancellationToken);
@@ -163,17 +160,11 @@ public sealed partial class CommentMailPass(
         var off = address.Link($"/Reminders/Off?t={Uri.EscapeDataString(optOut.TokenFor(notice.RecipientId, ReminderList.Comments))}");
         var settings = address.Link("/Settings#reviews");
         const string Why = "You're getting this because comment e-mails are on in your CareerCompass settings. We send at most one an hour for each conversation.";
-        var text = $"{opening}\n\nRead and reply: {link}\n\n— CareerCompass\n\n{Why}\nChange them in Settings: {settings}\nTurn these e-mails off: {off}\n";
-        var html = $"<p>{Encode(opening)}</p><p><a href=\"{Encode(link)}\">Read and reply</a></p><p>— CareerCompass</p>"
-            + $"<p><small>{Encode(Why)} <a href=\"{Encode(settings)}\">Change them in Settings</a> or <a href=\"{Encode(off)}\">turn these e-mails off</a>.</small></p>";
-        return new AppMail(new AppMailAddress(to), subject, text, html)
+        var footer = ReminderMail.Footer(("Read and reply", link), Why, settings, off);
+        return new AppMail(new AppMailAddress(to), subject, $"{opening}\n\n{footer.Text}", $"<p>{Encode(opening)}</p>{footer.Html}")
         {
             MessageId = AppMail.MessageIdFor($"comments-{notice.Id.ToString(CultureInfo.InvariantCulture)}-{notice.NotifiedUpToId.ToString(CultureInfo.InvariantCulture)}", email.Value.From),
-            Headers = new Dictionary<string, string>
-            {
-                ["List-Unsubscribe"] = $"<{off}>",
-                ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
-            },
+            Headers = ReminderMail.UnsubscribeHeaders(off),
         };
     }
 
