@@ -49,7 +49,6 @@ public static class Counsellors
         var clientId = await app.UserIdAsync(clientEmail);
         var counsellorId = await app.UserIdAsync(counsellorEmail);
         var now = app.Clock.GetUtcNow();
-        var id = 0;
         using var serviceScope = app.Services.CreateScope();
         var db = serviceScope.ServiceProvider.GetRequiredService<AppDbContext>();
         var existing = await db.CounsellorGrants.Where(g => g.OwnerId == clientId).ToListAsync();
@@ -61,7 +60,6 @@ public static class Counsellors
 
         db.CounsellorGrants.Add(grant);
         await db.SaveChangesAsync();
-        id = grant.Id;
-        return id;
+        return grant.Id;
     }
 }

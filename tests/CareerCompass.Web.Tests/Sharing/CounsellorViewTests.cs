@@ -117,9 +117,10 @@ public sealed class CounsellorViewTests : IDisposable
         Assert.All(vision.Document.QuerySelectorAll("nav[aria-label='Reflection steps'] a"), a => Assert.StartsWith($"{root}/Reflection/", a.GetAttribute("href"), StringComparison.Ordinal));
         HtmlChecks.AssertWellFormedAndLabelled(vision);
 
-        // The goal page now also shows the reflection items the goal serves — only with this scope.
+        // The goal page now also has the reflection's section of the goal ("what it serves") — only with this scope.
         var goal = await counsellor.GetAsync($"{root}/Goals/{client.GoalId}");
         Assert.Equal(HttpStatusCode.OK, goal.Status);
+        Assert.Contains("What it serves", goal.Text, StringComparison.Ordinal);
     }
 
     [Fact]
