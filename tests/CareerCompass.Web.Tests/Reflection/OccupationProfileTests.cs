@@ -161,6 +161,6 @@ public sealed partial class OccupationTests
         Assert.Contains("BLS has not reviewed or endorsed this use", page.Text, StringComparison.Ordinal);
     }
 
-    /// <summary>Fixed: the sign-in and page queries there were before (occupation, its skills, the person's options); tasks, education, related occupations, pay and outlook come from memory.</summary>
+    /// <summary>Fixed: the sign-in and page queries there were before (occupation, its skills, the person's reflection steps — options and strengths in one statement); tasks, education, related occupations, pay and outlook come from memory.</summary>
     private const int StatementsPerOccupationPage = 4;
 }
