@@ -154,6 +154,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             rows.Add("POST", "/Counsellor/Clients/{client}/Comments?handler=Write&target=Review&targetId={review}", Persona.Counsellor, Outcome.NotFound);
             rows.Add("POST", "/Counsellor/Clients/{other}/Comments?handler=Write&target=Goal&targetId={goal}", Persona.OtherCounsellor, Outcome.NotFound);
 
+            // The occupation page is not a shared page: there is no client address to draft a goal at, for anyone.
+            const string draft = "/Counsellor/Clients/{client}/Reflection/Occupations/29-1141.00?handler=DraftGoal";
+            foreach (var persona in Enum.GetValues<Persona>())
+            {
+                rows.Add("POST", draft, persona, Outcome.NotFound);
+            }
+
             foreach (var path in ClientPosts)
             {
                 rows.Add("POST", path, Persona.Anonymous, Outcome.SignIn);
@@ -233,6 +240,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("GET", "/Reflection/Occupations", Persona.Anonymous, Outcome.SignIn),
         ("GET", "/Reflection/Occupations/29-1141.00", Persona.Anonymous, Outcome.SignIn),
         ("GET", "/Reflection/Occupations/29-1141.00", Persona.Owner, Outcome.Ok),
+        // Drafting a goal from an occupation's skill gap: always from the signed-in person's own strengths, for them.
+        ("POST", "/Reflection/Occupations/29-1141.00?handler=DraftGoal", Persona.Anonymous, Outcome.SignIn),
+        ("POST", "/Reflection/Occupations/29-1141.00?handler=DraftGoal", Persona.Owner, Outcome.Saved),
+        ("POST", "/Reflection/Occupations/29-1141.00?handler=DraftGoal", Persona.Other, Outcome.Saved),
+        ("POST", "/Reflection/Occupations/99-9999.99?handler=DraftGoal", Persona.Owner, Outcome.NotFound),
 
         // The reflection is always the signed-in person's own: no route names another person's steps.
         ("GET", "/Reflection", Persona.Anonymous, Outcome.SignIn),
