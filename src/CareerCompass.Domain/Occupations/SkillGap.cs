@@ -75,7 +75,7 @@ public static class SkillGap
         new("2.A.2.b", "active learning", ["active learning", "quick learner", "fast learner", "learning quickly", "learning new things", "picking things up quickly", "curiosity", "curious"]),
         new("2.A.2.c", "learning strategies", ["learning strategies", "study skill", "studying", "lesson planning", "instructional design", "curriculum design"]),
         new("2.A.2.d", "monitoring", ["monitoring", "tracking progress", "keeping track of progress", "performance monitoring", "auditing", "oversight"]),
-        new("2.B.1.a", "social perceptiveness", ["social perceptiveness", "empathy", "empathetic", "empathic", "reading people", "reading the room", "emotional intelligence", "perceptive", "body language", "understanding people", "intuition"]),
+        new("2.B.1.a", "social awareness", ["social perceptiveness", "empathy", "empathetic", "empathic", "reading people", "reading the room", "emotional intelligence", "perceptive", "body language", "understanding people", "intuition"]),
         new("2.B.1.b", "coordination", ["coordination", "coordinating", "teamwork", "team work", "team player", "working in a team", "working with others", "collaboration", "collaborating", "cooperation", "event planning"]),
         new("2.B.1.c", "persuasion", ["persuasion", "persuading", "persuasive", "influencing", "influencing people", "sale", "selling", "convincing people", "pitching"]),
         new("2.B.1.d", "negotiation", ["negotiation", "negotiating", "negotiator", "conflict resolution", "resolving conflict", "mediation", "mediating", "diplomacy", "diplomatic"]),
