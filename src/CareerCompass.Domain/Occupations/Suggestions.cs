@@ -352,8 +352,9 @@ public static class Suggestions
         string first;
         if (interests.Count > 0 && high.Count > 0)
         {
-            var items = interests.Count + high.Count;
-            first = $"You enjoy {And(interests)} and value {And(high)}; this work scores high on {(items == 2 ? "both" : "all of these")}.";
+            first = interests.Count + high.Count == 2
+                ? $"You enjoy {interests[0]} and value {high[0]}; this work scores high on both."
+                : $"You enjoy {And(interests)}, and you value {And(high)}; this work scores high on all of these.";
         }
         else if (interests.Count > 0)
         {

@@ -199,6 +199,16 @@ public sealed class SuggestionsTests
     }
 
     [Fact]
+    public void A_longer_reason_stays_one_readable_sentence()
+    {
+        var candidates = new[] { Job("21-1011.00", [1, 5, 2, 7, 2, 1], Values(independence: 6, relationships: 6.5)) };
+
+        var why = Rank(new SuggestionRequest { Interests = Person(1, 4, 2, 5, 1, 1), Values = [Value("helping-others"), Value("autonomy")] }, candidates)[0].Why;
+
+        Assert.Equal("You enjoy helping people and working things out, and you value helping others and autonomy; this work scores high on all of these.", why);
+    }
+
+    [Fact]
     public void The_reason_never_claims_a_value_the_work_does_not_score_high_on()
     {
         var candidates = new[] { Job("21-1011.00", [1, 3, 2, 7, 2, 1], Values(independence: 4.9)) };
