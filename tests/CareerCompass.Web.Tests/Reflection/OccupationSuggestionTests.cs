@@ -123,6 +123,21 @@ public sealed class OccupationSuggestionTests(CareerCompassFactory app) : IClass
         browser.Dispose();
     }
 
+    [Theory]
+    [InlineData("Banana")]
+    [InlineData("99")]
+    public async Task A_tampered_preparation_field_on_step_seven_gets_a_message_not_an_error(string value)
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var options = await browser.GetAsync("/Reflection/Options");
+
+        var page = await browser.SubmitAsync(options, "form[data-autosave]", new Dictionary<string, string> { ["Input.MoreStudy"] = value });
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.NotEmpty(page.Errors);
+        browser.Dispose();
+    }
+
     [Fact]
     public async Task A_named_option_brings_close_occupations_with_the_reason()
     {
