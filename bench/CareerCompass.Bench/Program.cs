@@ -36,5 +36,12 @@ if (args is ["search", .. var searchArgs])
     return;
 }
 
+// `suggest [runs]`: the suggestion ranker over all occupations for a few people, and the explore page's step (SuggestBenchmark.cs).
+if (args is ["suggest", .. var suggestArgs])
+{
+    await SuggestBenchmark.RunAsync(suggestArgs);
+    return;
+}
+
 // No command (or just a number of runs): the occupation search benchmark, as before the `search` command existed.
 await SearchBenchmark.RunAsync(args);

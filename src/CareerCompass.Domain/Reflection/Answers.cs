@@ -1,4 +1,5 @@
 using CareerCompass.Domain.Common;
+using CareerCompass.Domain.Occupations;
 
 namespace CareerCompass.Domain.Reflection;
 
@@ -351,6 +352,15 @@ public sealed record OptionsAnswers : IStepAnswers
     public List<CareerOption> Options { get; init; } = [];
 
     public List<DismissedSuggestion> Dismissed { get; init; } = [];
+
+    /// <summary>How much more training or study they'd take on, asked on the explore page (for suggestions).</summary>
+    public PreparationWilling MoreStudy { get; init; }
+
+    /// <summary>The preparation they have now, asked with <see cref="MoreStudy"/>.</summary>
+    public PreparationHave StudyNow { get; init; }
+
+    /// <summary>The highest job zone their answers reach; null when they're not sure (no limit).</summary>
+    public int? HighestJobZone => Preparation.HighestZone(StudyNow, MoreStudy);
 
     /// <summary>
     /// Adds an occupation from the explorer as a career option (once: adding it again changes nothing), within the

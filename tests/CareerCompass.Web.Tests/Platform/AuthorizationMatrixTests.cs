@@ -238,6 +238,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("POST", "/Comments?handler=Write&target=Review&targetId={review}", Persona.Other, Outcome.NotFound),
         ("GET", "/AboutData", Persona.Anonymous, Outcome.Ok),
         ("GET", "/Reflection/Occupations", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Reflection/Occupations", Persona.Owner, Outcome.Ok),
+        ("POST", "/Reflection/Occupations?handler=Preparation", Persona.Anonymous, Outcome.SignIn),
+        ("POST", "/Reflection/Occupations?handler=Preparation", Persona.Owner, Outcome.Saved),
         ("GET", "/Reflection/Occupations/29-1141.00", Persona.Anonymous, Outcome.SignIn),
         ("GET", "/Reflection/Occupations/29-1141.00", Persona.Owner, Outcome.Ok),
         // Drafting a goal from an occupation's skill gap: always from the signed-in person's own strengths, for them.

@@ -1,3 +1,4 @@
+using CareerCompass.Domain.Occupations;
 using CareerCompass.Domain.Reflection;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -37,6 +38,16 @@ public static class Labels
         ResearchStatus.Planned => "Planned",
         ResearchStatus.InProgress => "In progress",
         ResearchStatus.Done => "Done",
+        PreparationWilling.NotSure => "I'm not sure yet",
+        PreparationWilling.OnTheJob => "Little or none: I'd rather learn on the job",
+        PreparationWilling.Course => "A course, a certificate or an apprenticeship (up to about two years)",
+        PreparationWilling.Degree => "A degree (three or four years of study)",
+        PreparationWilling.Graduate => "A graduate degree, or whatever it takes",
+        PreparationHave.NotSaid => "I'd rather not say",
+        PreparationHave.School => "Secondary school (or still at school)",
+        PreparationHave.Vocational => "A vocational qualification, an apprenticeship or an associate's degree",
+        PreparationHave.Degree => "A bachelor's degree",
+        PreparationHave.Graduate => "A graduate degree (master's or doctorate)",
         _ => value.ToString(),
     };
 

@@ -29,6 +29,8 @@ public sealed class Options(ReflectionStore store, IValidator<OptionsAnswers> va
         public Validator()
         {
             RuleFor(x => x.Options).Must(l => l.Count(o => !string.IsNullOrWhiteSpace(o.Title)) <= ReflectionLimits.MaxItems).WithMessage(Messages.TooManyItems("options"));
+            RuleFor(x => x.MoreStudy).IsInEnum().WithMessage("Please choose from the list.");
+            RuleFor(x => x.StudyNow).IsInEnum().WithMessage("Please choose from the list.");
             RuleForEach(x => x.Options).ChildRules(option =>
             {
                 option.RuleFor(o => o.Title).MaximumLength(ReflectionLimits.ItemText).WithMessage(Messages.ItemTooLong);

@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CareerCompass.Web.Pages.Reflection.Occupations;
 
 /// <summary>
-/// Explore real occupations: suggestions that fit the person's interest areas, and search by any job title. One
-/// click adds an occupation as a career option; a suggestion can be dismissed with a reason and stays dismissed.
+/// Explore real occupations: suggestions that fit the whole person (interests, ranked values, the preparation they'd
+/// take on, the options they named), each saying why, and search by any job title. One click adds an occupation as
+/// a career option; a suggestion can be dismissed with a reason and stays dismissed.
 /// </summary>
 public sealed class Index(OccupationCatalog catalog, ReflectionStore store, Subject subject) : PageModel
 {
@@ -21,7 +22,10 @@ public sealed class Index(OccupationCatalog catalog, ReflectionStore store, Subj
 
     public IReadOnlyList<OccupationHit> Results { get; private set; } = [];
 
-    public IReadOnlyList<OccupationSuggestion> Suggestions { get; private set; } = [];
+    public IReadOnlyList<Suggestion> Suggestions { get; private set; } = [];
+
+    /// <summary>The preparation answers, for the form (and the highest job zone they reach).</summary>
+    public OptionsAnswers Preparation { get; private set; } = new();
 
     public InterestProfile Profile { get; private set; } = new(new Dictionary<RiasecArea, double>(), []);
 
@@ -44,10 +48,18 @@ public sealed class Index(OccupationCatalog catalog, ReflectionStore store, Subj
         var options = reflection.Answers<OptionsAnswers>(ReflectionStepKind.Options);
         Profile = reflection.Answers<InterestsAnswers>(ReflectionStepKind.Interests).Profile();
         Added = options.Options.Where(o => o.OccupationCode is not null).Select(o => o.OccupationCode!).ToHashSet();
+        Preparation = options;
         if (Profile.IsComplete)
         {
-            var exclude = options.Dismissed.Select(d => d.OccupationCode).Concat(Added).ToHashSet();
-            Suggestions = await catalog.SuggestAsync(Profile.Scores, JobZone, exclude);
+            Suggestions = await catalog.SuggestAsync(new SuggestionRequest
+            {
+                Interests = Profile.Scores,
+                Values = reflection.Answers<ValuesAnswers>(ReflectionStepKind.Values).Chosen,
+                HighestZone = options.HighestJobZone,
+                Options = options.Options,
+                Dismissed = options.Dismissed.Select(d => d.OccupationCode).ToList(),
+                OnlyZone = JobZone,
+            });
         }
 
         if (Query is { Length: > OccupationCatalog.MaxQueryLength })
@@ -84,6 +96,31 @@ public sealed class Index(OccupationCatalog catalog, ReflectionStore store, Subj
             ? RedirectToPage("Details", new { code, q = Query, zone = JobZone })
             : RedirectToPage(new { q = Query, zone = JobZone });
     }
+
+    /// <summary>Saves how much more training or study the person would take on (and what they have now) for suggestions.</summary>
+    public async Task<IActionResult> OnPostPreparationAsync(string? moreStudy, string? studyNow)
+    {
+        if (!subject.CanChange)
+        {
+            return NotFound();
+        }
+
+        if (!TryChoice(moreStudy, out PreparationWilling willing) || !TryChoice(studyNow, out PreparationHave have))
+        {
+            StatusMessage = "We didn't recognise that choice, so nothing changed. Please pick one from each list and save again.";
+            return RedirectToPage(new { q = Query, zone = JobZone });
+        }
+
+        var (saved, _) = await store.UpdateAsync<OptionsAnswers>(subject.OwnerId, ReflectionStepKind.Options, options => options with { MoreStudy = willing, StudyNow = have });
+        StatusMessage = saved
+            ? "Thanks, your suggestions now take that into account. You can change it at any time."
+            : "We couldn't save that just now — a lot was changing at once. Please try again.";
+        return RedirectToPage(new { q = Query, zone = JobZone });
+    }
+
+    private static bool TryChoice<T>(string? text, out T value)
+        where T : struct, Enum =>
+        Enum.TryParse(text ?? string.Empty, ignoreCase: false, out value) && Enum.IsDefined(value) && !int.TryParse(text, out _);
 
     public async Task<IActionResult> OnPostDismissAsync([FromQuery] string code, string? reason)
     {

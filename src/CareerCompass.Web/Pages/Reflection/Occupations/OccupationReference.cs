@@ -1,11 +1,13 @@
+using CareerCompass.Domain.Occupations;
 using CareerCompass.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareerCompass.Web.Pages.Reflection.Occupations;
 
 /// <summary>
-/// The occupations every page needs (code, title, preparation, interest profile), read once and kept in memory:
-/// the O*NET data changes only with a release, which is imported at start-up before the first request.
+/// The occupations every page needs (code, title, preparation, interest profile), and what suggestions weigh besides
+/// (O*NET's six work values, related occupations) as <see cref="Snapshot.Candidates"/>, read once and kept in
+/// memory: the O*NET data changes only with a release, which is imported at start-up before the first request.
 /// </summary>
 public sealed class OccupationReference(IServiceScopeFactory scopes)
 {
@@ -13,7 +15,8 @@ public sealed class OccupationReference(IServiceScopeFactory scopes)
 
     public sealed record Entry(string Code, string Title, int JobZone, double[] Profile);
 
-    public sealed record Snapshot(IReadOnlyList<Entry> All, IReadOnlyDictionary<string, Entry> ByCode);
+    /// <param name="Candidates">Every occupation as <see cref="Suggestions"/> ranks them, in the order of <paramref name="All"/>.</param>
+    public sealed record Snapshot(IReadOnlyList<Entry> All, IReadOnlyDictionary<string, Entry> ByCode, IReadOnlyList<SuggestionCandidate> Candidates);
 
     /// <summary>The loaded data; two first requests at once may both read it (harmless), a failed read is retried.</summary>
     public Task<Snapshot> GetAsync()
@@ -33,9 +36,23 @@ public sealed class OccupationReference(IServiceScopeFactory scopes)
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var rows = await db.Occupations.AsNoTracking().OrderBy(o => o.Title)
-            .Select(o => new { o.Code, o.Title, o.JobZone, o.Realistic, o.Investigative, o.Artistic, o.Social, o.Enterprising, o.Conventional })
+            .Select(o => new
+            {
+                o.Code, o.Title, o.JobZone, o.Realistic, o.Investigative, o.Artistic, o.Social, o.Enterprising, o.Conventional,
+                o.Achievement, o.WorkingConditions, o.Recognition, o.Relationships, o.Support, o.Independence,
+            })
             .ToListAsync();
+        var related = (await db.RelatedOccupations.AsNoTracking().Select(r => new { r.Code, r.Rank, r.RelatedCode }).ToListAsync())
+            .ToLookup(r => r.Code, StringComparer.Ordinal);
         var all = rows.Select(o => new Entry(o.Code, o.Title, o.JobZone, [o.Realistic, o.Investigative, o.Artistic, o.Social, o.Enterprising, o.Conventional])).ToList();
-        return new Snapshot(all, all.ToDictionary(o => o.Code, StringComparer.Ordinal));
+        var candidates = rows.Zip(all, (o, e) => new SuggestionCandidate(
+                e.Code, e.Title, e.JobZone, e.Profile, WorkValuesOf(o.Achievement, o.WorkingConditions, o.Recognition, o.Relationships, o.Support, o.Independence),
+                related[o.Code].OrderBy(r => r.Rank).Select(r => r.RelatedCode).ToList()))
+            .ToList();
+        return new Snapshot(all, all.ToDictionary(o => o.Code, StringComparer.Ordinal), candidates);
     }
+
+    /// <summary>The six scores in <see cref="OnetWorkValue"/> order, or null when O*NET has none (or only some) for the occupation.</summary>
+    private static double[]? WorkValuesOf(params double?[] scores) =>
+        scores.All(s => s is not null) ? scores.Select(s => s!.Value).ToArray() : null;
 }
