@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: domain, HTTP integration and real-browser journeys.
+# Runs every test: domain, HTTP integration and real-browser journeys, after checking the built CSS is up to date.
 # On a fresh Debian machine it first installs what the tests need: Debian's Chromium and tzdata with apt-get, and the
 # Node test tools (maildev, ical.js) with npm ci.
 set -euo pipefail
@@ -28,6 +28,10 @@ if [ ! -e tests/tools/node_modules/.package-lock.json ] || [ tests/tools/package
   echo "Installing the Node test tools (tests/tools)..."
   npm ci --prefix tests/tools --no-audit --no-fund
 fi
+
+# The committed stylesheet and icon sprite must be what src/CareerCompass.Web/Styles builds (a few seconds; the first
+# run also installs the pinned Sass and Bootstrap sources with npm ci).
+scripts/build-css.sh --check
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT

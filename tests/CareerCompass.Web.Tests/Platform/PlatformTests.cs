@@ -153,7 +153,7 @@ public sealed class PlatformTests(CareerCompassFactory app) : IClassFixture<Care
     {
         using var browser = app.NewBrowser();
         var home = await browser.GetAsync("/");
-        var css = home.Document.QuerySelector("link[href*='bootstrap']")!.GetAttribute("href")!;
+        var css = home.Document.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
         var js = home.Document.QuerySelector("script[src*='bootstrap']")!.GetAttribute("src")!;
 
         var cssResponse = await browser.Client.GetAsync(css);

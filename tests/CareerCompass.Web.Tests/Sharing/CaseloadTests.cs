@@ -340,7 +340,7 @@ public sealed class CaseloadTests(CareerCompassFactory app, Xunit.Abstractions.I
         Assert.Empty(Rows(page));
         Assert.Contains("Nobody here right now", page.Text, StringComparison.Ordinal);
         Assert.Contains("a reply you haven't read", page.Text, StringComparison.Ordinal);
-        Assert.NotNull(page.Document.QuerySelector("main .card a[href='/Counsellor']"));
+        Assert.NotNull(page.Document.QuerySelector("main .empty-state a[href='/Counsellor']"));
         Assert.Equal(["All (1)", "Overdue review (0)", "Stale plan (0)", "Unread replies (0)"], FilterLinks(page));
         Assert.DoesNotContain(client.Email, page.Html, StringComparison.OrdinalIgnoreCase);
         HtmlChecks.AssertWellFormedAndLabelled(page);
