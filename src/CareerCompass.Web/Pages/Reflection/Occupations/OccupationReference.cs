@@ -1,4 +1,5 @@
 using CareerCompass.Web.Data;
+using CareerCompass.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareerCompass.Web.Pages.Reflection.Occupations;
@@ -13,7 +14,8 @@ public sealed class OccupationReference(IServiceScopeFactory scopes)
 
     public sealed record Entry(string Code, string Title, int JobZone, double[] Profile);
 
-    public sealed record Snapshot(IReadOnlyList<Entry> All, IReadOnlyDictionary<string, Entry> ByCode);
+    /// <param name="Version">The imported release these rows came from (<c>ReferenceData</c>), so what is kept from them can be keyed by it.</param>
+    public sealed record Snapshot(IReadOnlyList<Entry> All, IReadOnlyDictionary<string, Entry> ByCode, string Version);
 
     /// <summary>The loaded data; two first requests at once may both read it (harmless), a failed read is retried.</summary>
     public Task<Snapshot> GetAsync()
@@ -36,6 +38,8 @@ public sealed class OccupationReference(IServiceScopeFactory scopes)
             .Select(o => new { o.Code, o.Title, o.JobZone, o.Realistic, o.Investigative, o.Artistic, o.Social, o.Enterprising, o.Conventional })
             .ToListAsync();
         var all = rows.Select(o => new Entry(o.Code, o.Title, o.JobZone, [o.Realistic, o.Investigative, o.Artistic, o.Social, o.Enterprising, o.Conventional])).ToList();
-        return new Snapshot(all, all.ToDictionary(o => o.Code, StringComparer.Ordinal));
+        var version = await db.ReferenceData.AsNoTracking().Where(r => r.Name == OnetImport.DataSet)
+            .Select(r => r.Version).FirstOrDefaultAsync();
+        return new Snapshot(all, all.ToDictionary(o => o.Code, StringComparer.Ordinal), version ?? string.Empty);
     }
 }
