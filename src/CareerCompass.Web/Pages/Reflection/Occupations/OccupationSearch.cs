@@ -98,7 +98,7 @@ public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference 
         var match = string.Join(" AND ", words.Select(w => $"({string.Join(" OR ", w.Select(a => a.Length == 1 ? $"\"{a}\"" : $"\"{a}\"*"))})"));
         // Best first: title matches (the title exactly, then containing the phrase, then by bm25), then matches in
         // the alternate titles only. "Hits" marks the matched words in the alternates of just the rows kept, to say
-        // which alternate title matched. When the hits are fewer than @few, the words typo candidates (see
+        // which alternate title matched. When the hits are fewer than @few, the typo candidates (see
         // CandidatesAsync) follow them in the same statement; otherwise the word index is asked for a piece no word has.
         var rows = await db.Database.SqlQueryRaw<Row>(
             """
