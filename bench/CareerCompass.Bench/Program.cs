@@ -43,5 +43,12 @@ if (args is ["suggest", .. var suggestArgs])
     return;
 }
 
+// `search-http [seconds]`: the search page against a bare page over HTTP on Kestrel, 32 connections (HttpSearchBenchmark.cs).
+if (args is ["search-http", .. var httpArgs])
+{
+    await HttpSearchBenchmark.RunAsync(httpArgs);
+    return;
+}
+
 // No command (or just a number of runs): the occupation search benchmark, as before the `search` command existed.
 await SearchBenchmark.RunAsync(args);

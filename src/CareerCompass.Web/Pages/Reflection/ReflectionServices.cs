@@ -1,4 +1,5 @@
 using CareerCompass.Domain.Reflection;
+using CareerCompass.Web.Pages.Reflection.Occupations;
 using FluentValidation;
 
 namespace CareerCompass.Web.Pages.Reflection;
@@ -11,8 +12,7 @@ public static class ReflectionServices
         services.AddScoped<ReflectionStore>();
         services.AddScoped<StepAccess>();
         services.AddScoped<Occupations.OccupationCatalog>();
-        services.AddScoped<Occupations.IOccupationSearch, Occupations.SqliteOccupationSearch>();
-        services.AddSingleton<Occupations.OccupationReference>();
+        services.AddOccupationSearch();
         services.AddSingleton<Occupations.OccupationProfiles>();
         services.AddSingleton<IValidator<InterestsAnswers>, Interests.Validator>();
         services.AddSingleton<IValidator<ValuesAnswers>, Values.Validator>();

@@ -1,5 +1,6 @@
 using CareerCompass.Domain.Occupations;
 using CareerCompass.Web.Data;
+using CareerCompass.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareerCompass.Web.Pages.Reflection.Occupations;
@@ -16,7 +17,8 @@ public sealed class OccupationReference(IServiceScopeFactory scopes)
     public sealed record Entry(string Code, string Title, int JobZone, double[] Profile);
 
     /// <param name="Candidates">Every occupation as <see cref="Suggestions"/> ranks them, in the order of <paramref name="All"/>.</param>
-    public sealed record Snapshot(IReadOnlyList<Entry> All, IReadOnlyDictionary<string, Entry> ByCode, IReadOnlyList<SuggestionCandidate> Candidates);
+    /// <param name="Version">The imported release these rows came from (<c>ReferenceData</c>), so what is kept from them can be keyed by it.</param>
+    public sealed record Snapshot(IReadOnlyList<Entry> All, IReadOnlyDictionary<string, Entry> ByCode, IReadOnlyList<SuggestionCandidate> Candidates, string Version);
 
     /// <summary>The loaded data; two first requests at once may both read it (harmless), a failed read is retried.</summary>
     public Task<Snapshot> GetAsync()
@@ -49,7 +51,9 @@ public sealed class OccupationReference(IServiceScopeFactory scopes)
                 e.Code, e.Title, e.JobZone, e.Profile, WorkValuesOf(o.Achievement, o.WorkingConditions, o.Recognition, o.Relationships, o.Support, o.Independence),
                 related[o.Code].OrderBy(r => r.Rank).Select(r => r.RelatedCode).ToList()))
             .ToList();
-        return new Snapshot(all, all.ToDictionary(o => o.Code, StringComparer.Ordinal), candidates);
+        var version = await db.ReferenceData.AsNoTracking().Where(r => r.Name == OnetImport.DataSet)
+            .Select(r => r.Version).FirstOrDefaultAsync();
+        return new Snapshot(all, all.ToDictionary(o => o.Code, StringComparer.Ordinal), candidates, version ?? string.Empty);
     }
 
     /// <summary>The six scores in <see cref="OnetWorkValue"/> order, or null when O*NET has none (or only some) for the occupation.</summary>

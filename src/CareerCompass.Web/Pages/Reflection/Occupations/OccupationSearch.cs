@@ -21,7 +21,9 @@ public interface IOccupationSearch
 /// <c>trigram</c> index of the titles' words for typos: each word typed is swapped for (or-ed with) the words it
 /// most likely meant, and the word search runs again. Ranking: the occupation's own title exactly, then own titles
 /// containing the phrase, then other own-title matches by bm25, then occupations matched by an alternate title only.
-/// One statement; three when the typo fallback runs (the search, the word lookup, the search again).
+/// One statement; two when the typo fallback runs (the search, which also returns the candidate words when it finds
+/// fewer than three, and the search again) — three in the rare case the check on alternates leaves fewer than three
+/// of three or more rows, when the candidates are asked for on their own.
 /// </summary>
 public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference reference) : IOccupationSearch
 {
@@ -67,24 +69,37 @@ public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference 
 
         var all = await reference.GetAsync();
         var phrase = OccupationTitle.Normalize(query);
-        var hits = await WordSearchAsync(words.Select(w => new[] { w }), phrase, jobZone, limit, all);
-        if (hits.Count < Math.Min(3, limit) && await CorrectAsync(words) is { } corrected)
+        var few = Math.Min(3, limit);
+        var typo = TypoMatch(words);
+        var (hits, candidates) = await WordSearchAsync(words.Select(w => new[] { w }), phrase, jobZone, limit, all, typo is null ? 0 : few, typo);
+        if (hits.Count < few && typo is not null)
         {
-            var found = hits.Select(h => h.Code).ToHashSet();
-            var meant = string.Join(' ', corrected.Select(c => c[Math.Min(1, c.Length - 1)]));
-            hits.AddRange((await WordSearchAsync(corrected, meant, jobZone, limit, all)).Where(h => !found.Contains(h.Code)).Take(limit - hits.Count));
+            // The candidates come with the search when its rows are fewer than three; when the check on alternates
+            // leaves fewer than three of more, they are asked for on their own.
+            candidates ??= await CandidatesAsync(typo);
+            if (Correct(words, candidates) is { } corrected)
+            {
+                var found = hits.Select(h => h.Code).ToHashSet();
+                var meant = string.Join(' ', corrected.Select(c => c[Math.Min(1, c.Length - 1)]));
+                var (more, _) = await WordSearchAsync(corrected, meant, jobZone, limit, all, 0, null);
+                hits.AddRange(more.Where(h => !found.Contains(h.Code)).Take(limit - hits.Count));
+            }
         }
 
         return hits;
     }
 
     /// <param name="words">Each word a list of alternatives (what was typed, or the words it may have meant).</param>
-    private async Task<List<OccupationHit>> WordSearchAsync(IEnumerable<IEnumerable<string>> words, string phrase, int? jobZone, int limit, OccupationReference.Snapshot all)
+    /// <param name="few">When the search finds fewer rows than this, the same statement also returns the candidate words for <paramref name="typo"/>.</param>
+    /// <returns>The hits, and the typo candidates if the statement returned them (null if it didn't).</returns>
+    private async Task<(List<OccupationHit> Hits, List<string>? Candidates)> WordSearchAsync(
+        IEnumerable<IEnumerable<string>> words, string phrase, int? jobZone, int limit, OccupationReference.Snapshot all, int few, string? typo)
     {
         var match = string.Join(" AND ", words.Select(w => $"({string.Join(" OR ", w.Select(a => a.Length == 1 ? $"\"{a}\"" : $"\"{a}\"*"))})"));
         // Best first: title matches (the title exactly, then containing the phrase, then by bm25), then matches in
-        // the alternate titles only. The outer query marks the matched words in the alternates of just the rows
-        // kept, to say which alternate title matched.
+        // the alternate titles only. "Hits" marks the matched words in the alternates of just the rows kept, to say
+        // which alternate title matched. When the hits are fewer than @few, the typo candidates (see
+        // CandidatesAsync) follow them in the same statement; otherwise the word index is asked for a piece no word has.
         var rows = await db.Database.SqlQueryRaw<Row>(
             """
             WITH "Top" AS (
@@ -94,36 +109,46 @@ public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference 
                 FROM "OccupationSearch" s JOIN "Occupations" o ON o."Code" = s."Code"
                 WHERE "OccupationSearch" MATCH @match AND (@zone IS NULL OR o."JobZone" = @zone)
                 ORDER BY "InTitle" DESC, "Exact" DESC, "Contains" DESC, "Score", length(s."Title"), s."Code"
-                LIMIT @limit)
-            SELECT t."Code", CAST(t."InTitle" AS INTEGER) AS "InTitle", highlight("OccupationSearch", 2, char(2), char(3)) AS "Marked"
-            FROM "Top" t JOIN "OccupationSearch" ON "OccupationSearch".rowid = t."Id"
-            WHERE "OccupationSearch" MATCH @match
-            ORDER BY t."InTitle" DESC, t."Exact" DESC, t."Contains" DESC, t."Score", t."Code"
+                LIMIT @limit),
+            "Hits" AS MATERIALIZED (
+                SELECT t."Code" AS "Code", CAST(t."InTitle" AS INTEGER) AS "InTitle", highlight("OccupationSearch", 2, char(2), char(3)) AS "Marked",
+                    CAST(t."Exact" AS INTEGER) AS "Exact", CAST(t."Contains" AS INTEGER) AS "Contains", t."Score" AS "Score"
+                FROM "Top" t JOIN "OccupationSearch" ON "OccupationSearch".rowid = t."Id"
+                WHERE "OccupationSearch" MATCH @match)
+            SELECT "Code", "InTitle", "Marked", 0 AS "Kind", "Exact", "Contains", "Score" FROM "Hits"
+            UNION ALL
+            SELECT * FROM (
+                SELECT "Word", 0, NULL, 1, 0, 0, 0.0 FROM "OccupationWords"
+                WHERE "OccupationWords" MATCH (SELECT CASE WHEN count(*) < @few THEN @typo ELSE '"---"' END FROM "Hits")
+                LIMIT @candidates)
+            ORDER BY "Kind", "InTitle" DESC, "Exact" DESC, "Contains" DESC, "Score", "Code"
             """,
             Parameter("@phrase", phrase), Parameter("@match", match), Parameter("@titleMatch", $"Title : ({match})"),
-            Parameter("@zone", jobZone), Parameter("@limit", limit)).ToListAsync();
+            Parameter("@zone", jobZone), Parameter("@limit", limit),
+            Parameter("@few", few), Parameter("@typo", typo ?? "\"---\""), Parameter("@candidates", TypoCandidates)).ToListAsync();
+        var found = rows.Where(r => r.Kind == 0).ToList();
+        var candidates = typo is not null && found.Count < few ? rows.Where(r => r.Kind == 1).Select(r => r.Code).ToList() : null;
         // An occupation whose alternates match only between them ("Database Software Tech" and "Target Developer"
         // for "software developer") isn't what was meant: one title must have every word.
         var wanted = words.Count();
-        return rows.Where(r => r.InTitle == 1 || MostMarks(r.Marked) >= wanted).Select(r => Hit(r, all)).OfType<OccupationHit>().ToList();
+        var hits = found.Where(r => r.InTitle == 1 || MostMarks(r.Marked) >= wanted).Select(r => Hit(r, all)).OfType<OccupationHit>().ToList();
+        return (hits, candidates);
     }
 
-    /// <summary>
-    /// For each word typed, the words in the titles it may have meant: the database finds words sharing nearby
-    /// three-letter pieces with it, and the two sharing the most pieces (at least half) are tried alongside what
-    /// was typed; a word that is itself in the titles stays as it is. Null when no word has a likely correction.
-    /// </summary>
-    private async Task<List<string[]>?> CorrectAsync(List<string> words)
-    {
-        var match = TypoMatch(words);
-        if (match is null)
-        {
-            return null;
-        }
-
-        var candidates = await db.Database.SqlQueryRaw<string>(
+    /// <summary>The words in the titles sharing nearby three-letter pieces with the words typed (see <see cref="TypoMatch"/>).</summary>
+    private Task<List<string>> CandidatesAsync(string typo) =>
+        db.Database.SqlQueryRaw<string>(
             "SELECT \"Word\" AS \"Value\" FROM \"OccupationWords\" WHERE \"OccupationWords\" MATCH @match LIMIT @candidates",
-            Parameter("@match", match), Parameter("@candidates", TypoCandidates)).ToListAsync();
+            Parameter("@match", typo), Parameter("@candidates", TypoCandidates)).ToListAsync();
+
+    /// <summary>
+    /// For each word typed, the words in the titles it may have meant: among the candidates the database found
+    /// (words sharing nearby three-letter pieces with it), the two sharing the most pieces (at least half) are tried
+    /// alongside what was typed; a word that is itself in the titles stays as it is. Null when no word has a likely
+    /// correction.
+    /// </summary>
+    private static List<string[]>? Correct(List<string> words, List<string> candidates)
+    {
         var changed = false;
         var corrected = new List<string[]>();
         foreach (var word in words)
@@ -209,5 +234,6 @@ public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference 
     private static Microsoft.Data.Sqlite.SqliteParameter Parameter(string name, object? value) =>
         new(name, value ?? DBNull.Value);
 
-    private sealed record Row(string Code, long InTitle, string? Marked);
+    /// <param name="Kind">0 an occupation found, 1 a typo candidate word (in <paramref name="Code"/>).</param>
+    private sealed record Row(string Code, long InTitle, string? Marked, long Kind, long Exact, long Contains, double Score);
 }
