@@ -97,9 +97,11 @@ public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference 
     {
         var match = string.Join(" AND ", words.Select(w => $"({string.Join(" OR ", w.Select(a => a.Length == 1 ? $"\"{a}\"" : $"\"{a}\"*"))})"));
         // Best first: title matches (the title exactly, then containing the phrase, then by bm25), then matches in
-        // the alternate titles only. "Hits" marks the matched words in the alternates of just the rows kept, to say
+        // the alternate titles only. "Hits" marks the matched words in the alternates of just the rows kept that
+        // matched by an alternate only (highlight() reads and tokenizes the whole column, the costliest step), to say
         // which alternate title matched. When the hits are fewer than @few, the typo candidates (see
-        // CandidatesAsync) follow them in the same statement; otherwise the word index is asked for a piece no word has.
+        // CandidatesAsync) follow them in the same statement, as one row of words separated by spaces (one row to
+        // read, not hundreds); otherwise the word index is asked for a piece no word has.
         var rows = await db.Database.SqlQueryRaw<Row>(
             """
             WITH "Top" AS (
@@ -111,23 +113,25 @@ public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference 
                 ORDER BY "InTitle" DESC, "Exact" DESC, "Contains" DESC, "Score", length(s."Title"), s."Code"
                 LIMIT @limit),
             "Hits" AS MATERIALIZED (
-                SELECT t."Code" AS "Code", CAST(t."InTitle" AS INTEGER) AS "InTitle", highlight("OccupationSearch", 2, char(2), char(3)) AS "Marked",
+                SELECT t."Code" AS "Code", CAST(t."InTitle" AS INTEGER) AS "InTitle",
+                    CASE WHEN t."InTitle" THEN NULL ELSE highlight("OccupationSearch", 2, char(2), char(3)) END AS "Marked",
                     CAST(t."Exact" AS INTEGER) AS "Exact", CAST(t."Contains" AS INTEGER) AS "Contains", t."Score" AS "Score"
                 FROM "Top" t JOIN "OccupationSearch" ON "OccupationSearch".rowid = t."Id"
                 WHERE "OccupationSearch" MATCH @match)
             SELECT "Code", "InTitle", "Marked", 0 AS "Kind", "Exact", "Contains", "Score" FROM "Hits"
             UNION ALL
-            SELECT * FROM (
-                SELECT "Word", 0, NULL, 1, 0, 0, 0.0 FROM "OccupationWords"
+            SELECT group_concat("Word", ' '), 0, NULL, 1, 0, 0, 0.0 FROM (
+                SELECT "Word" FROM "OccupationWords"
                 WHERE "OccupationWords" MATCH (SELECT CASE WHEN count(*) < @few THEN @typo ELSE '"---"' END FROM "Hits")
                 LIMIT @candidates)
+            HAVING count(*) > 0
             ORDER BY "Kind", "InTitle" DESC, "Exact" DESC, "Contains" DESC, "Score", "Code"
             """,
             Parameter("@phrase", phrase), Parameter("@match", match), Parameter("@titleMatch", $"Title : ({match})"),
             Parameter("@zone", jobZone), Parameter("@limit", limit),
             Parameter("@few", few), Parameter("@typo", typo ?? "\"---\""), Parameter("@candidates", TypoCandidates)).ToListAsync();
         var found = rows.Where(r => r.Kind == 0).ToList();
-        var candidates = typo is not null && found.Count < few ? rows.Where(r => r.Kind == 1).Select(r => r.Code).ToList() : null;
+        var candidates = typo is not null && found.Count < few ? rows.Where(r => r.Kind == 1).SelectMany(r => r.Code.Split(' ')).ToList() : null;
         // An occupation whose alternates match only between them ("Database Software Tech" and "Target Developer"
         // for "software developer") isn't what was meant: one title must have every word.
         var wanted = words.Count();
@@ -151,13 +155,14 @@ public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference 
     {
         var changed = false;
         var corrected = new List<string[]>();
+        var known = candidates.ToHashSet(StringComparer.Ordinal);
+        var split = candidates.Select(c => (Word: c, Pieces: Trigrams([c]).ToArray())).ToList();
         foreach (var word in words)
         {
-            var pieces = Trigrams([word]).ToHashSet();
-            var meant = word.Length < 3 || candidates.Contains(word) ? [] : candidates
-                .Where(c => c != word)
-                .Select(c => (Word: c, Pieces: Trigrams([c]).ToList()))
-                .Select(c => (c.Word, Shared: c.Pieces.Count(pieces.Contains), Total: c.Pieces.Count))
+            var pieces = Trigrams([word]).ToHashSet(StringComparer.Ordinal);
+            var meant = word.Length < 3 || known.Contains(word) ? [] : split
+                .Where(c => c.Word != word)
+                .Select(c => (c.Word, Shared: c.Pieces.Count(pieces.Contains), Total: c.Pieces.Length))
                 .Where(c => c.Shared * 2 >= pieces.Count && 2.0 * c.Shared / (c.Total + pieces.Count) >= 0.5)
                 .OrderByDescending(c => 2.0 * c.Shared / (c.Total + pieces.Count)).ThenBy(c => c.Word, StringComparer.Ordinal)
                 .Take(2).Select(c => c.Word).ToList();
@@ -194,12 +199,12 @@ public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference 
             : null;
 
     private static int MostMarks(string? marked) =>
-        marked?.Split(" | ").Max(t => t.Count(c => c == '\u0002')) ?? 0;
+        marked?.Split(" | ").Max(t => t.AsSpan().Count('\u0002')) ?? 0;
 
     /// <summary>The alternate title with the most words marked by <c>highlight()</c> (the shortest of equals), unmarked.</summary>
     private static string? MatchedAlternate(string? marked) =>
         marked?.Split(" | ")
-            .Select(t => (Title: t, Marks: t.Count(c => c == '\u0002')))
+            .Select(t => (Title: t, Marks: t.AsSpan().Count('\u0002')))
             .Where(t => t.Marks > 0)
             .OrderByDescending(t => t.Marks).ThenBy(t => t.Title.Length)
             .Select(t => t.Title.Replace("\u0002", string.Empty, StringComparison.Ordinal).Replace("\u0003", string.Empty, StringComparison.Ordinal))
