@@ -36,6 +36,13 @@ if (args is ["search", .. var searchArgs])
     return;
 }
 
+// `search-cpu [runs]`: the cold search's CPU time per call against a bare read, for comparing builds on a loaded machine (SearchCpuBenchmark.cs).
+if (args is ["search-cpu", .. var cpuArgs])
+{
+    await SearchCpuBenchmark.RunAsync(cpuArgs);
+    return;
+}
+
 // `suggest [runs]`: the suggestion ranker over all occupations for a few people, and the explore page's step (SuggestBenchmark.cs).
 if (args is ["suggest", .. var suggestArgs])
 {

@@ -19,7 +19,7 @@ namespace CareerCompass.Bench;
 /// </summary>
 internal static class SearchBenchmark
 {
-    private static readonly string[] Queries =
+    internal static readonly string[] Queries =
     [
         "nurse", "nursing", "registered nurse", "registerd nurse", "UX", "software developer", "sofware developer",
         "teacher", "electrician", "elektrician", "accountant", "acountant", "data scientist", "chef", "truck driver",
