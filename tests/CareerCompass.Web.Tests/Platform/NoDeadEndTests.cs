@@ -182,6 +182,48 @@ public sealed class NoDeadEndTests(CareerCompassFactory app) : IClassFixture<Car
     }
 
     [Fact]
+    public async Task No_page_a_person_reaches_links_to_an_address_that_is_missing_or_empty()
+    {
+        var (browser, email) = await app.NewSignedInPersonAsync();
+        await FinishReflectionAsync(browser);
+        var goal = await SeedGoalAsync(email, "Complete two leadership courses this year", GoalStatus.Active, withMilestone: true);
+        var achieved = await SeedGoalAsync(email, "Earn a digital-marketing certification by December", GoalStatus.Achieved, withMilestone: true);
+        var pages = new[]
+        {
+            "/", "/Reflection/Summary", "/Reflection/Interests", "/Reflection/Options", "/Reflection/Occupations", "/Goals",
+            $"/Goals/{goal}", $"/Goals/{achieved}", "/Goals/Edit", "/Reviews", "/Settings", "/Sharing", "/Contacts", "/Contacts/Edit",
+            "/Privacy", "/AboutData",
+        };
+        var problems = new List<string>();
+        var checkedLinks = new Dictionary<string, HttpStatusCode>(StringComparer.Ordinal);
+        foreach (var path in pages)
+        {
+            var page = await browser.GetAsync(path);
+            Assert.True(page.Status == HttpStatusCode.OK, $"{path} answered {page.Status}");
+            problems.AddRange(page.Document.QuerySelectorAll("a:not([href])[class~='btn'], a[href='']")
+                .Select(e => $"{path}: an empty link: {e.OuterHtml[..Math.Min(120, e.OuterHtml.Length)]}"));
+            foreach (var href in page.Document.QuerySelectorAll("a[href^='/']").Select(a => a.GetAttribute("href")!)
+                .Where(h => !h.StartsWith("/Identity/Account/Logout", StringComparison.Ordinal)))
+            {
+                var address = href.Split('#')[0];
+                if (!checkedLinks.TryGetValue(address, out var status))
+                {
+                    status = (await browser.GetAsync(address, followRedirects: false)).Status;
+                    checkedLinks[address] = status;
+                }
+
+                if (status is HttpStatusCode.NotFound or >= HttpStatusCode.InternalServerError)
+                {
+                    problems.Add($"{path} links to {href}, which answers {(int)status}");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Distinct()));
+        browser.Dispose();
+    }
+
+    [Fact]
     public async Task An_achieved_goal_with_no_milestones_does_not_hold_the_milestone_step_open()
     {
         var (browser, email) = await app.NewSignedInPersonAsync();
