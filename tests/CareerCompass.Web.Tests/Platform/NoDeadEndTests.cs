@@ -262,12 +262,12 @@ public sealed class NoDeadEndTests(CareerCompassFactory app) : IClassFixture<Car
     {
         using var browser = app.NewBrowser();
 
-        foreach (var path in new[] { "/no-such-page", "/Goals/not-a-number/at-all", "/Reflection/Nowhere", "/Counsellor/Nowhere/At/All", "/Identity/Account/Nowhere", "/css/nothing.css" })
+        foreach (var path in new[] { "/no-such-page", "/Goals/not-a-number/at-all", "/Reflection/Nowhere", "/Counsellor/Nowhere/At/All", "/Identity/Account/Nowhere", "/Goals/Edit/not-a-number" })
         {
             var page = await browser.GetAsync(path, followRedirects: false);
 
             Assert.True(page.Status == HttpStatusCode.NotFound, $"{path} answered {page.Status} {page.Location}");
-            Assert.Contains("We couldn't find that page", page.Text, StringComparison.Ordinal);
+            Assert.True(page.Text.Contains("We couldn't find that page", StringComparison.Ordinal), $"{path} is not the friendly page: {page.Text[..Math.Min(300, page.Text.Length)]}");
         }
     }
 
