@@ -100,6 +100,10 @@ public sealed class ReflectionJourneyTests(LiveApp live) : IClassFixture<LiveApp
         Assert.Equal(["Autonomy", "Faith", "Learning", "Teamwork"], topValues);
         await Assertions.Expect(page.GetByText("Work as a junior UX researcher")).ToBeVisibleAsync();
         await checks.CheckAsync(page, "reflection-08-summary");
+
+        // At 7 of 7 the summary leads on to the first goal, not back to itself.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Write your first goal" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Goals/Edit$"));
     }
 
     [Fact]

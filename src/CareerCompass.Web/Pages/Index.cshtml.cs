@@ -36,6 +36,12 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
 
     public IReadOnlyList<MilestoneRow> Overdue { get; private set; } = [];
 
+    /// <summary>
+    /// Where "break goals into milestones" leads: the first active goal (soonest deadline) with no milestones, else
+    /// a draft or paused one; null when every goal that can take milestones has some.
+    /// </summary>
+    public GoalLink? NeedsMilestones { get; private set; }
+
     public DateOnly Today { get; private set; }
 
     /// <summary>Comments from a counsellor the person hasn't read yet, by record (only on the person's own dashboard).</summary>
@@ -84,6 +90,13 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
         Overdue = open.Where(m => m.DueOn < today).OrderBy(m => m.DueOn).ToList();
         NextMilestones = open.Where(m => m.DueOn >= today).OrderBy(m => m.DueOn).Take(5).ToList();
 
+        NeedsMilestones = goals
+            .Where(g => g.Status is GoalStatus.Active or GoalStatus.Draft or GoalStatus.Paused && !byGoal[g.Id].Any())
+            .OrderBy(g => g.Status == GoalStatus.Active ? 0 : g.Status == GoalStatus.Draft ? 1 : 2)
+            .ThenBy(g => g.Deadline ?? DateOnly.MaxValue).ThenBy(g => g.Id)
+            .Select(g => new GoalLink(g.Id, g.Statement))
+            .FirstOrDefault();
+
         if (subject.IsSelf)
         {
             await LoadUnreadAsync(userId, statements, milestones.ToDictionary(m => m.Id, m => m.GoalId));
@@ -93,7 +106,8 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
             ReflectionStepsDone: ReflectionStepsDone,
             ReflectionStepsTotal: ReflectionSteps.Count,
             Goals: goals.Count(g => g.Status != GoalStatus.Retired),
-            GoalsWithMilestones: goals.Count(g => g.Status != GoalStatus.Retired && byGoal[g.Id].Any()),
+            // An achieved goal can take no more milestones: it never holds the step open (it would be a dead end).
+            GoalsWithMilestones: goals.Count(g => g.Status != GoalStatus.Retired && (byGoal[g.Id].Any() || g.Status == GoalStatus.Achieved)),
             ReviewsDone: Schedule?.ReviewsCompleted ?? 0))
             .Where(step => step.Stage != JourneyStage.Reflect || subject.Shows(SharedArea.Reflection))
             .ToList();
@@ -115,6 +129,8 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
             _ => null,
         }).OfType<NewComments>().ToList();
     }
+
+    public sealed record GoalLink(int Id, string Statement);
 
     public sealed record NewComments(int Count, string On, string Link);
 
