@@ -34,7 +34,7 @@ public sealed class AccountJourneyTests(LiveApp live) : IClassFixture<LiveApp>
 
         var link = live.App.Mailbox.LatestTo(email).Links.Single(l => l.Contains("ConfirmEmail", StringComparison.Ordinal));
         await page.GotoAsync(link);
-        await Assertions.Expect(page.GetByText("Thank you for confirming your email")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Thank you for confirming your e-mail")).ToBeVisibleAsync();
         await checks.CheckAsync(page, "desktop-05-confirmed");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
