@@ -184,7 +184,7 @@ public sealed class TwoFactorTests(CareerCompassFactory app) : IClassFixture<Car
         new("__RequestVerificationToken", page.Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!);
 
     /// <summary>RFC 6238 with the authenticator defaults (SHA-1, 30-second steps, 6 digits), as a phone app computes it.</summary>
-    internal static string Totp(string base32Key)
+    public static string Totp(string base32Key)
     {
         var key = FromBase32(base32Key);
         var step = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
