@@ -23,7 +23,8 @@ public sealed class AccountJourneyTests(LiveApp live) : IClassFixture<LiveApp>
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync("short");
         await page.GetByLabel("Type the password again").FillAsync("short");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("Please use at least 12 characters")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#password-error")).ToContainTextAsync("Please use at least 12 characters");
+        await Assertions.Expect(page.Locator("#error-summary a[href='#Input_Password']")).ToBeVisibleAsync();
         await checks.CheckAsync(page, "desktop-03-register-error");
 
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(People.GoodPassword);
@@ -34,7 +35,7 @@ public sealed class AccountJourneyTests(LiveApp live) : IClassFixture<LiveApp>
 
         var link = live.App.Mailbox.LatestTo(email).Links.Single(l => l.Contains("ConfirmEmail", StringComparison.Ordinal));
         await page.GotoAsync(link);
-        await Assertions.Expect(page.GetByText("Thank you for confirming your email")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Thank you for confirming your e-mail")).ToBeVisibleAsync();
         await checks.CheckAsync(page, "desktop-05-confirmed");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
@@ -93,6 +94,34 @@ public sealed class AccountJourneyTests(LiveApp live) : IClassFixture<LiveApp>
         await page.GotoAsync("/Identity/Account/Register");
         await checks.CheckAsync(page, "phone-04-register");
         Assert.True(await PageChecks.FitsTheScreenAsync(page), "The register page scrolls sideways on a 375-px phone.");
+    }
+
+    [Fact]
+    public async Task On_a_phone_two_factor_sign_in_can_be_set_up_and_the_recovery_codes_copied()
+    {
+        await using var context = await live.NewPhoneContextAsync();
+        var page = await context.NewPageAsync();
+        var checks = new PageChecks(page);
+        await page.SignUpAndSignInAsync(live);
+
+        await page.GotoAsync("/Identity/Account/Manage/TwoFactorAuthentication");
+        await checks.CheckAsync(page, "phone-05-two-factor-off");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Set up an authenticator app" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "QR code for your CareerCompass key" })).ToBeVisibleAsync();
+        await checks.CheckAsync(page, "phone-06-authenticator-set-up");
+        Assert.True(await PageChecks.FitsTheScreenAsync(page), "The authenticator set-up scrolls sideways on a 375-px phone.");
+
+        var key = (await page.Locator("kbd").TextContentAsync())!.Replace(" ", string.Empty, StringComparison.Ordinal);
+        await page.GetByLabel("The 6-digit code from your app").FillAsync(Web.Tests.Accounts.TwoFactorTests.Totp(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the code" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your recovery codes" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("code.recovery-code")).ToHaveCountAsync(10);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Download as a text file" })).ToBeVisibleAsync();
+        await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy the codes" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Copied" })).ToBeVisibleAsync();
+        await checks.CheckAsync(page, "phone-07-recovery-codes");
+        Assert.True(await PageChecks.FitsTheScreenAsync(page), "The recovery codes scroll sideways on a 375-px phone.");
     }
 
     [Fact]

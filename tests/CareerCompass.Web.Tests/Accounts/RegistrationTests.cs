@@ -113,6 +113,6 @@ public sealed class RegistrationTests(CareerCompassFactory app) : IClassFixture<
         Assert.EndsWith(".eml", mail.Path, StringComparison.Ordinal);
         Assert.Contains("Content-Type: text/html", mail.Raw, StringComparison.Ordinal);
         var confirmed = await browser.ConfirmFromMailAsync(app.Mailbox, email);
-        Assert.Contains("Thank you for confirming your email", confirmed.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Thank you for confirming your e-mail", confirmed.Text, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -25,6 +25,41 @@ public sealed class TwoFactorTests(CareerCompassFactory app) : IClassFixture<Car
         browser.Dispose();
     }
 
+    [Fact]
+    public async Task Setting_up_turning_off_and_resetting_the_authenticator_keep_this_browser_signed_in()
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var interval = TimeSpan.FromSeconds(31); // past the 30-second security-stamp check
+
+        var setup = await browser.GetAsync("/Identity/Account/Manage/EnableAuthenticator");
+        app.Clock.Advance(interval);
+        await AssertStillSignedInAsync(browser);
+
+        var key = setup.Document.QuerySelector("kbd")!.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal);
+        await browser.SubmitAsync(setup, "#send-code", new Dictionary<string, string> { ["Input.Code"] = Totp(key) });
+        app.Clock.Advance(interval);
+        await AssertStillSignedInAsync(browser);
+
+        await browser.SubmitAsync(await browser.GetAsync("/Identity/Account/Manage/ResetAuthenticator"), "#reset-authenticator-form");
+        app.Clock.Advance(interval);
+        await AssertStillSignedInAsync(browser);
+
+        var again = await browser.GetAsync("/Identity/Account/Manage/EnableAuthenticator");
+        var newKey = again.Document.QuerySelector("kbd")!.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal);
+        Assert.NotEqual(key, newKey);
+        await browser.SubmitAsync(again, "#send-code", new Dictionary<string, string> { ["Input.Code"] = Totp(newKey) });
+        await browser.SubmitAsync(await browser.GetAsync("/Identity/Account/Manage/Disable2fa"), "#disable-2fa-form");
+        app.Clock.Advance(interval);
+        await AssertStillSignedInAsync(browser);
+        browser.Dispose();
+    }
+
+    private static async Task AssertStillSignedInAsync(TestBrowser browser)
+    {
+        var page = await browser.GetAsync("/Contacts", followRedirects: false);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+    }
+
     [Theory]
     [InlineData("GET", "/Identity/Account/LoginWith2fa")]
     [InlineData("POST", "/Identity/Account/LoginWith2fa")]
@@ -149,7 +184,7 @@ public sealed class TwoFactorTests(CareerCompassFactory app) : IClassFixture<Car
         new("__RequestVerificationToken", page.Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!);
 
     /// <summary>RFC 6238 with the authenticator defaults (SHA-1, 30-second steps, 6 digits), as a phone app computes it.</summary>
-    private static string Totp(string base32Key)
+    public static string Totp(string base32Key)
     {
         var key = FromBase32(base32Key);
         var step = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;

@@ -22,9 +22,13 @@ public sealed class AccountMail(UserManager<AppUser> users, IEmailSender sender,
         await sender.SendEmailAsync(
             user.Email!,
             "Confirm your e-mail for CareerCompass",
-            "<p>Welcome to CareerCompass!</p><p>Please confirm your e-mail address so you can sign in: " +
-            $"<a href=\"{HtmlEncoder.Default.Encode(link)}\">confirm my e-mail</a>.</p>" +
-            "<p>If you didn't create an account, you can ignore this message.</p>");
+            "<p>Hello, and welcome to CareerCompass.</p>" +
+            "<p>One small step before you start: please confirm this is your e-mail address. " +
+            $"<a href=\"{HtmlEncoder.Default.Encode(link)}\">Confirm my e-mail</a></p>" +
+            "<p>Then sign in and begin whenever suits you — there's no rush, and you can stop and come back at any point.</p>" +
+            "<p>The link works for a day. If it has run out, the sign-in page can send you a new one.</p>" +
+            "<p>Didn't sign up? Then someone typed your address by mistake. You don't need to do anything: " +
+            "without this link, no account is opened.</p>");
     }
 
     /// <summary>Sends a new confirmation link if the address has an account still waiting for one; otherwise nothing.</summary>
@@ -51,9 +55,12 @@ public sealed class AccountMail(UserManager<AppUser> users, IEmailSender sender,
         await sender.SendEmailAsync(
             user.Email!,
             "Reset your CareerCompass password",
-            "<p>Someone — hopefully you — asked to reset the password for your CareerCompass account.</p>" +
-            $"<p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Choose a new password</a>.</p>" +
-            "<p>If it wasn't you, you can ignore this message: your password stays as it is.</p>");
+            "<p>Hello,</p>" +
+            "<p>We were asked to reset the password for your CareerCompass account. To choose a new one, open this link: " +
+            $"<a href=\"{HtmlEncoder.Default.Encode(link)}\">Choose a new password</a></p>" +
+            "<p>The link works for a day and only once. Your goals and everything else in your account stay just as they are.</p>" +
+            "<p>Didn't ask for this? Then you can ignore this e-mail: your password stays the same, and nobody can " +
+            "change it without this link.</p>");
     }
 
     public async Task SendChangeEmailAsync(AppUser user, string newEmail)

@@ -30,5 +30,7 @@ public sealed class UsableEmailAddressAttribute : ValidationAttribute
             && string.Equals(address.Address, candidate, StringComparison.Ordinal);
     }
 
-    public override bool IsValid(object? value) => value is not string text || string.IsNullOrWhiteSpace(text) || IsUsable(text);
+    /// <remarks>An address that isn't one at all is left to <c>[EmailAddress]</c>, so a form says one thing per problem.</remarks>
+    public override bool IsValid(object? value) =>
+        value is not string text || string.IsNullOrWhiteSpace(text) || !new EmailAddressAttribute().IsValid(text) || IsUsable(text);
 }

@@ -22,6 +22,7 @@ public class EmailAndNewPasswordInput : EmailInput
     [Display(Name = "Password")]
     public string Password { get; set; } = string.Empty;
 
+    [Required(ErrorMessage = "Please type your password a second time, so we know it's the one you meant.")]
     [DataType(DataType.Password)]
     [Display(Name = "Type the password again")]
     [Compare(nameof(Password), ErrorMessage = "The two passwords don't match. Please type them again.")]

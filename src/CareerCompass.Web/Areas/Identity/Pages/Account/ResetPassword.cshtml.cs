@@ -68,7 +68,7 @@ public sealed class ResetPassword(UserManager<AppUser> users, UserSessions sessi
 
     public sealed class InputModel : EmailAndNewPasswordInput
     {
-        [Required]
+        [Required(ErrorMessage = "This page needs the link from your e-mail. Please open the link again, or ask for a new one.")]
         public string Code { get; set; } = string.Empty;
     }
 }

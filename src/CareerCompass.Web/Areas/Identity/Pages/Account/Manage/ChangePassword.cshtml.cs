@@ -75,6 +75,7 @@ public sealed class ChangePassword(UserManager<AppUser> users, SignInManager<App
         [Display(Name = "New password")]
         public string NewPassword { get; set; } = string.Empty;
 
+        [Required(ErrorMessage = "Please type your new password a second time, so we know it's the one you meant.")]
         [DataType(DataType.Password)]
         [Display(Name = "Type the new password again")]
         [Compare(nameof(NewPassword), ErrorMessage = "The two passwords don't match. Please type them again.")]

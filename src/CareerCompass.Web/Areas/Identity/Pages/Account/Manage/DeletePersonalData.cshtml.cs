@@ -71,7 +71,7 @@ public sealed class DeletePersonalData(UserManager<AppUser> users, SignInManager
 
         await signIn.SignOutAsync();
         logger.LogInformation("An account was deleted by its owner.");
-        return Redirect("~/");
+        return RedirectToPage("/Account/Deleted");
     }
 
     public sealed class InputModel

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CareerCompass.Web.Areas.Identity.Pages.Account.Manage;
 
 /// <summary>Turns two-factor sign-in off; when it is already off, says so on the two-factor page instead of failing.</summary>
-public sealed class Disable2fa(UserManager<AppUser> users, ILogger<Disable2fa> logger) : PageModel
+public sealed class Disable2fa(UserManager<AppUser> users, SignInManager<AppUser> signIn, ILogger<Disable2fa> logger) : PageModel
 {
     public const string TurnedOffMessage =
         "Two-factor sign-in is now off. You can turn it on again at any time by setting up an authenticator app.";
@@ -45,6 +45,8 @@ public sealed class Disable2fa(UserManager<AppUser> users, ILogger<Disable2fa> l
             return Page();
         }
 
+        // Turning two-factor off renews the security stamp: refresh this sign-in so the stamp check keeps it.
+        await signIn.RefreshSignInAsync(user);
         logger.LogInformation("Two-factor sign-in was turned off.");
         StatusMessage = TurnedOffMessage;
         return RedirectToPage("./TwoFactorAuthentication");

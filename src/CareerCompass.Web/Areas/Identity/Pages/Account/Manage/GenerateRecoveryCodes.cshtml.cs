@@ -13,7 +13,7 @@ public sealed class GenerateRecoveryCodes(UserManager<AppUser> users, ILogger<Ge
 {
     public const int CodeCount = 10;
 
-    /// <summary>Read once by the package's ShowRecoveryCodes page.</summary>
+    /// <summary>Read once by ShowRecoveryCodes.</summary>
     [TempData]
     public string[]? RecoveryCodes { get; set; }
 
