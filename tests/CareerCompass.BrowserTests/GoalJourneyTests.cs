@@ -19,7 +19,7 @@ public sealed class GoalJourneyTests(LiveApp live) : IClassFixture<LiveApp>
         await page.GotoAsync("/Reflection/Values");
         await page.GetByLabel("Learning").CheckAsync();
         await page.GetByLabel("Leadership").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save and add more" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and stay here" }).ClickAsync();
 
         await page.GotoAsync("/Goals");
         await checks.CheckAsync(page, "goals-01-empty");

@@ -40,7 +40,7 @@ public sealed class ReflectionJourneyTests(LiveApp live) : IClassFixture<LiveApp
         await page.GetByLabel("Autonomy").CheckAsync();
         await page.GetByLabel("Teamwork").CheckAsync();
         await page.GetByLabel("Your own value 1").FillAsync("Faith");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save and add more" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and stay here" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Move Faith up" })).ToBeVisibleAsync();
 
         // Newly ticked values join in list order (Autonomy, Learning, Teamwork), own ones after them. Reorder from the
