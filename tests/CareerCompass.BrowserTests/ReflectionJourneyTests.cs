@@ -52,6 +52,9 @@ public sealed class ReflectionJourneyTests(LiveApp live) : IClassFixture<LiveApp
             await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Moved Faith up." })).ToBeVisibleAsync();
         }
 
+        // Moved in place: the list changed without a page load, and focus stayed on Faith's button.
+        await Assertions.Expect(page.Locator("#ranking li > span").Nth(1)).ToContainTextAsync("Faith");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Move Faith up" })).ToBeFocusedAsync();
         var ranking = await page.Locator("#ranking li > span").AllInnerTextsAsync();
         Assert.Equal(["Autonomy", "Faith", "Learning", "Teamwork"], ranking.Select(r => r.Replace("Top five", string.Empty, StringComparison.Ordinal).Trim()));
         await checks.CheckAsync(page, "reflection-02-values");

@@ -11,7 +11,7 @@
 
   var announcer = document.createElement("p");
   announcer.className = "visually-hidden";
-  announcer.setAttribute("aria-live", "polite");
+  announcer.setAttribute("role", "status");
   document.body.appendChild(announcer);
 
   function hideScriptless(root) {
@@ -28,7 +28,7 @@
     }
   });
 
-  function focusAgain(key, itemIndex) {
+  function focusAgain(key) {
     if (!key) {
       return;
     }
@@ -36,7 +36,8 @@
     if (target && target.disabled) {
       // Moved to the top or the bottom, its button is now off: the item's other one takes focus.
       var item = target.closest("[data-focus-item]");
-      target = item && item.querySelector("button:not([disabled]), input:not([type=hidden]):not([disabled])");
+      target = (target.form && target.form.querySelector("button:not([disabled])")) ||
+        (item && item.querySelector("button:not([disabled]), input:not([type=hidden]):not([disabled])"));
     }
     if (target) {
       target.focus();
@@ -70,6 +71,8 @@
     var key = (focused && focused.getAttribute && focused.getAttribute("data-focus-key")) ||
       (submitter && submitter.getAttribute("data-focus-key"));
 
+    // Emptied first, so the same words said again (a second "Moved … up.") are announced again.
+    announcer.textContent = "";
     fetch(action, { method: "POST", body: data, credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok || !response.redirected) {
