@@ -60,7 +60,7 @@ public sealed class GoalJourneyTests(LiveApp live) : IClassFixture<LiveApp>
             await page.GetByLabel("Milestone", new() { Exact = true }).FillAsync(title);
             await page.GetByLabel("Due").FillAsync(live.App.Clock.GetUtcNow().AddMonths(months).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             await page.GetByRole(AriaRole.Button, new() { Name = "Add milestone" }).ClickAsync();
-            await Assertions.Expect(page.GetByText(title, new() { Exact = true })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = title, Exact = true })).ToBeVisibleAsync();
         }
 
         await page.GetByLabel("Ask my manager about leading a project", new() { Exact = true }).CheckAsync();
@@ -125,17 +125,17 @@ public sealed class GoalJourneyTests(LiveApp live) : IClassFixture<LiveApp>
         await Assertions.Expect(page.Locator(".coach")).ToBeHiddenAsync();
 
         await statement.FillAsync("Become a team leader within two years");
-        await Assertions.Expect(page.Locator("[data-coach-summary]")).ToHaveTextAsync("2 of 5 met — next: add a number to track");
+        await Assertions.Expect(page.Locator("[data-coach-summary]")).ToHaveTextAsync("3 of 5 met — next: say how confident you are");
         var announce = page.Locator("[data-coach-announce]");
-        await Assertions.Expect(announce).ToHaveTextAsync("Now specific and time-bound. Still needs a number to track.");
+        await Assertions.Expect(announce).ToHaveTextAsync("Now specific, measurable and time-bound. Still needs a confidence rating.");
 
         // Opens to the full advice.
         await compact.Locator("summary").ClickAsync();
-        await Assertions.Expect(compact.Locator("[data-criterion='measurable'] [data-advice]")).ToBeVisibleAsync();
+        await Assertions.Expect(compact.Locator("[data-criterion='relevant'] [data-advice]")).ToBeVisibleAsync();
         await checks.CheckAsync(page, "phone-goals-compact-coach");
 
         await page.GetByLabel("How confident are you? (1–10)").SelectOptionAsync("8");
-        await Assertions.Expect(announce).ToHaveTextAsync("Now achievable. Still needs a number to track.");
+        await Assertions.Expect(announce).ToHaveTextAsync("Now achievable. Still needs a link to what matters to you.");
 
         // The announcement logic itself: only changes, and nothing when nothing changed.
         var unchanged = await page.EvaluateAsync<string>("() => window.CareerCompassCoach.describeChanges({ specific: 'met' }, { specific: 'met' }, 'a date')");
@@ -151,7 +151,7 @@ public sealed class GoalJourneyTests(LiveApp live) : IClassFixture<LiveApp>
             dialog = d.Type;
             await d.DismissAsync();
         };
-        await page.GetByRole(AriaRole.Link, new() { Name = "Your goals" }).ClickAsync(new() { NoWaitAfter = true });
+        await page.GetByRole(AriaRole.Link, new() { Name = "Your goals" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Goals/Edit"));
         for (var i = 0; i < 50 && dialog is null; i++)
         {

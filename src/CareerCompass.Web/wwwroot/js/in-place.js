@@ -82,6 +82,8 @@
       })
       .then(function (html) {
         var fresh = new DOMParser().parseFromString(html, "text/html");
+        var message = fresh.querySelector(".alert[role=status]");
+        var said = message ? message.textContent.trim() : "";
         regions.split(/\s+/).forEach(function (id) {
           var now = document.getElementById(id);
           var next = fresh.getElementById(id);
@@ -100,8 +102,7 @@
             field.value = next.value;
           }
         });
-        var message = fresh.querySelector(".alert[role=status]");
-        announcer.textContent = message ? message.textContent.trim() : "";
+        announcer.textContent = said;
         form.removeAttribute("data-in-place-busy");
         focusAgain(key);
       })
