@@ -47,6 +47,16 @@ public sealed class GoalJourneyTests(LiveApp live) : IClassFixture<LiveApp>
         await Assertions.Expect(Criterion(page, "relevant").Locator("[data-status]")).ToHaveTextAsync("Met");
         await Assertions.Expect(Criterion(page, "achievable").Locator("[data-status]")).ToHaveTextAsync("Met");
         await checks.CheckAsync(page, "goals-03-smart");
+        // On a wide screen the full coach sits beside the form, never over it, also once scrolled; no compact one.
+        await Assertions.Expect(page.Locator(".coach-compact")).ToBeHiddenAsync();
+        foreach (var scroll in new[] { 0, 600 })
+        {
+            await page.EvaluateAsync($"() => window.scrollTo(0, {scroll})");
+            var form = (await page.Locator("#goal-form").BoundingBoxAsync())!;
+            var coach = (await page.Locator(".coach").BoundingBoxAsync())!;
+            Assert.True(coach.X >= form.X + form.Width, $"The coach (x {coach.X}) overlaps the form (to x {form.X + form.Width}).");
+        }
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Save goal" }).ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Goals/\\d+$"));
@@ -224,5 +234,24 @@ public sealed class GoalJourneyTests(LiveApp live) : IClassFixture<LiveApp>
         var fontSize = await list.Locator("li li").First.EvaluateAsync<string>("e => getComputedStyle(e).fontSize");
         Assert.True(double.Parse(fontSize.Replace("px", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) >= 14, $"The timeline's text is {fontSize} on a phone.");
         await checks.CheckAsync(page, "phone-dashboard-timeline");
+    }
+
+    [Fact]
+    public async Task Without_scripts_a_milestone_is_ticked_and_saved_with_its_own_button()
+    {
+        await using var context = await live.Browser.NewContextAsync(new() { BaseURL = live.BaseUrl, JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.SignUpAndSignInAsync(live);
+        await page.GotoAsync("/Goals/Edit");
+        await page.GetByLabel("Your goal").FillAsync("Earn a digital-marketing certification by December");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save goal" }).ClickAsync();
+        await page.GetByLabel("Milestone", new() { Exact = true }).FillAsync("Book the exam");
+        await page.GetByLabel("Due", new() { Exact = true }).FillAsync(InMonths(1));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add milestone" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Book the exam", Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save whether Book the exam is done" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("1 of 1 done (100%)")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Book the exam", Exact = true })).ToBeCheckedAsync();
     }
 }
