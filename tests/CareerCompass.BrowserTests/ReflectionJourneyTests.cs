@@ -149,4 +149,32 @@ public sealed class ReflectionJourneyTests(LiveApp live) : IClassFixture<LiveApp
         await Assertions.Expect(page.GetByText("Step 2 of 7")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("This step was saved somewhere else")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task A_value_moved_in_place_keeps_a_new_own_value_typed_beside_it_once()
+    {
+        await using var context = await live.NewPhoneContextAsync();
+        var page = await context.NewPageAsync();
+        var checks = new PageChecks(page);
+        await page.SignUpAndSignInAsync(live);
+        await page.GotoAsync("/Reflection/Values");
+        await page.GetByLabel("Learning").CheckAsync();
+        await page.GetByLabel("Autonomy").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and stay here" }).ClickAsync();
+        await page.EvaluateAsync("() => { window.stillHere = true; }");
+
+        // Typed, then a move: the move saves it (at the end of the list) and empties the box, as it would without scripts.
+        await page.GetByLabel("Your own value 1").FillAsync("Faith");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move Autonomy down" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#ranking li > span").First).ToContainTextAsync("Learning");
+        await Assertions.Expect(page.Locator("#ranking li > span")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByLabel("Your own value 1")).ToHaveValueAsync(string.Empty);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Move Autonomy down" })).ToBeFocusedAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => window.stillHere === true"), "Moving a value loaded the page again.");
+        await checks.CheckAsync(page, "phone-reflection-values-ranking");
+
+        await page.ReloadAsync();
+        var ranking = await page.Locator("#ranking li > span").AllInnerTextsAsync();
+        Assert.Equal(["Learning", "Autonomy", "Faith"], ranking.Select(r => r.Replace("Top five", string.Empty, StringComparison.Ordinal).Trim()));
+    }
 }
