@@ -5,7 +5,10 @@ namespace CareerCompass.BrowserTests;
 
 public sealed class GoalJourneyTests(LiveApp live) : IClassFixture<LiveApp>
 {
-    private static ILocator Criterion(IPage page, string key) => page.Locator($"[data-criterion='{key}']");
+    /// <summary>A criterion in the full coach (beside the form on wide screens; the compact one repeats it on phones).</summary>
+    private static ILocator Criterion(IPage page, string key) => page.Locator($".coach [data-criterion='{key}']");
+
+    private string InMonths(int months) => live.App.Clock.GetUtcNow().AddMonths(months).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task A_vague_goal_becomes_smart_with_the_live_coach_gets_milestones_and_shows_on_the_dashboard()
@@ -19,7 +22,7 @@ public sealed class GoalJourneyTests(LiveApp live) : IClassFixture<LiveApp>
         await page.GotoAsync("/Reflection/Values");
         await page.GetByLabel("Learning").CheckAsync();
         await page.GetByLabel("Leadership").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save and add more" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and stay here" }).ClickAsync();
 
         await page.GotoAsync("/Goals");
         await checks.CheckAsync(page, "goals-01-empty");
@@ -44,6 +47,16 @@ public sealed class GoalJourneyTests(LiveApp live) : IClassFixture<LiveApp>
         await Assertions.Expect(Criterion(page, "relevant").Locator("[data-status]")).ToHaveTextAsync("Met");
         await Assertions.Expect(Criterion(page, "achievable").Locator("[data-status]")).ToHaveTextAsync("Met");
         await checks.CheckAsync(page, "goals-03-smart");
+        // On a wide screen the full coach sits beside the form, never over it, also once scrolled; no compact one.
+        await Assertions.Expect(page.Locator(".coach-compact")).ToBeHiddenAsync();
+        foreach (var scroll in new[] { 0, 600 })
+        {
+            await page.EvaluateAsync($"() => window.scrollTo(0, {scroll})");
+            var form = (await page.Locator("#goal-form").BoundingBoxAsync())!;
+            var coach = (await page.Locator(".coach").BoundingBoxAsync())!;
+            Assert.True(coach.X >= form.X + form.Width, $"The coach (x {coach.X}) overlaps the form (to x {form.X + form.Width}).");
+        }
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Save goal" }).ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Goals/\\d+$"));
@@ -57,11 +70,10 @@ public sealed class GoalJourneyTests(LiveApp live) : IClassFixture<LiveApp>
             await page.GetByLabel("Milestone", new() { Exact = true }).FillAsync(title);
             await page.GetByLabel("Due").FillAsync(live.App.Clock.GetUtcNow().AddMonths(months).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             await page.GetByRole(AriaRole.Button, new() { Name = "Add milestone" }).ClickAsync();
-            await Assertions.Expect(page.GetByText(title, new() { Exact = true })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = title, Exact = true })).ToBeVisibleAsync();
         }
 
-        await page.GetByLabel("Status of Ask my manager about leading a project").SelectOptionAsync(new SelectOptionValue { Label = "Done" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Update Ask my manager about leading a project" }).ClickAsync();
+        await page.GetByLabel("Ask my manager about leading a project", new() { Exact = true }).CheckAsync();
         await Assertions.Expect(page.GetByText("1 of 3 done (33%)")).ToBeVisibleAsync();
         await checks.CheckAsync(page, "goals-04-goal-page");
 
@@ -103,5 +115,143 @@ public sealed class GoalJourneyTests(LiveApp live) : IClassFixture<LiveApp>
         await page.GotoAsync("/");
         await checks.CheckAsync(page, "phone-dashboard");
         Assert.True(await PageChecks.FitsTheScreenAsync(page), "The dashboard scrolls sideways on a phone.");
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_compact_coach_sits_under_the_statement_and_says_only_what_changed()
+    {
+        await using var context = await live.NewPhoneContextAsync();
+        var page = await context.NewPageAsync();
+        var checks = new PageChecks(page);
+        await page.SignUpAndSignInAsync(live);
+        await page.GotoAsync("/Goals/Edit");
+
+        var statement = page.GetByLabel("Your goal");
+        var compact = page.Locator(".coach-compact");
+        await Assertions.Expect(compact).ToBeVisibleAsync();
+        var box = (await statement.BoundingBoxAsync())!;
+        var coachBox = (await compact.BoundingBoxAsync())!;
+        Assert.InRange(coachBox.Y - (box.Y + box.Height), 0, 200);
+        await Assertions.Expect(page.Locator(".coach")).ToBeHiddenAsync();
+
+        await statement.FillAsync("Become a team leader within two years");
+        await Assertions.Expect(page.Locator("[data-coach-summary]")).ToHaveTextAsync("3 of 5 met — next: say how confident you are");
+        var announce = page.Locator("[data-coach-announce]");
+        await Assertions.Expect(announce).ToHaveTextAsync("Now specific, measurable and time-bound. Still needs a confidence rating.");
+
+        // Opens to the full advice.
+        await compact.Locator("summary").ClickAsync();
+        await Assertions.Expect(compact.Locator("[data-criterion='relevant'] [data-advice]")).ToBeVisibleAsync();
+        await checks.CheckAsync(page, "phone-goals-compact-coach");
+
+        await page.GetByLabel("How confident are you? (1–10)").SelectOptionAsync("8");
+        await Assertions.Expect(announce).ToHaveTextAsync("Now achievable. Still needs a link to what matters to you.");
+
+        // The announcement logic itself: only changes, and nothing when nothing changed.
+        var unchanged = await page.EvaluateAsync<string>("() => window.CareerCompassCoach.describeChanges({ specific: 'met' }, { specific: 'met' }, 'a date')");
+        Assert.Equal(string.Empty, unchanged);
+        var lost = await page.EvaluateAsync<string>(
+            "() => window.CareerCompassCoach.describeChanges({ specific: 'met', timeBound: 'met' }, { specific: 'notYet', timeBound: 'met' }, 'a clear outcome')");
+        Assert.Equal("No longer specific. Still needs a clear outcome.", lost);
+
+        // Leaving with unsaved edits asks first; saving does not.
+        string? dialog = null;
+        page.Dialog += async (_, d) =>
+        {
+            dialog = d.Type;
+            await d.DismissAsync();
+        };
+        await page.GetByRole(AriaRole.Link, new() { Name = "Your goals" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Goals/Edit"));
+        for (var i = 0; i < 50 && dialog is null; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal("beforeunload", dialog);
+        dialog = null;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save goal" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Goals/\\d+$"));
+        Assert.Null(dialog);
+    }
+
+    [Fact]
+    public async Task On_a_phone_milestones_are_ticked_and_moved_in_place_and_the_timeline_is_a_dated_list()
+    {
+        await using var context = await live.NewPhoneContextAsync();
+        var page = await context.NewPageAsync();
+        var checks = new PageChecks(page);
+        await page.SignUpAndSignInAsync(live);
+        await page.GotoAsync("/Goals/Edit");
+        await page.GetByLabel("Your goal").FillAsync("Complete two leadership courses this year");
+        await page.GetByLabel("Deadline").FillAsync(InMonths(10));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save goal" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Activate anyway" }).ClickAsync();
+        foreach (var (title, months) in new[] { ("Pick the courses", 1), ("Finish course one", 4) })
+        {
+            await page.GetByLabel("Milestone", new() { Exact = true }).FillAsync(title);
+            await page.GetByLabel("Due", new() { Exact = true }).FillAsync(InMonths(months));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add milestone" }).ClickAsync();
+            await Assertions.Expect(page.GetByText("Milestone added.")).ToBeVisibleAsync();
+        }
+
+        // A marker that a page load would wipe out.
+        await page.EvaluateAsync("() => { window.stillHere = true; }");
+        var rows = page.Locator("#milestone-items ol > li");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move Finish course one up" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(rows.First).ToContainTextAsync("Finish course one");
+        // At the top its "up" button is off, so focus stays with the same item: its "down" button.
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Move Finish course one down" })).ToBeFocusedAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Moved Finish course one up." })).ToHaveCountAsync(1);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move Finish course one down" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(rows.Last).ToContainTextAsync("Finish course one");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Move Finish course one up" })).ToBeFocusedAsync();
+
+        var done = page.GetByLabel("Pick the courses", new() { Exact = true });
+        await done.FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(page.GetByText("1 of 2 done (50%)")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Pick the courses", new() { Exact = true })).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel("Pick the courses", new() { Exact = true })).ToBeFocusedAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => window.stillHere === true"), "Moving or ticking a milestone loaded the page again.");
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Save whether Pick the courses is done" }).CountAsync());
+
+        // No row is mostly buttons: the move buttons take well under half of it.
+        var row = (await rows.First.BoundingBoxAsync())!;
+        var buttons = (await rows.First.Locator("form[action*='MoveMilestone']").BoundingBoxAsync())!;
+        Assert.True(buttons.Width < row.Width * 0.4, $"The move buttons are {buttons.Width} px of a {row.Width}-px row.");
+        await checks.CheckAsync(page, "phone-goals-milestones");
+        Assert.True(await PageChecks.FitsTheScreenAsync(page), "The goal page scrolls sideways on a phone.");
+
+        await page.GotoAsync("/");
+        var list = page.Locator(".timeline-list");
+        await Assertions.Expect(list).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Timeline of your active goals" })).ToBeHiddenAsync();
+        await Assertions.Expect(list).ToContainTextAsync("Pick the courses");
+        var fontSize = await list.Locator("li li").First.EvaluateAsync<string>("e => getComputedStyle(e).fontSize");
+        Assert.True(double.Parse(fontSize.Replace("px", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) >= 14, $"The timeline's text is {fontSize} on a phone.");
+        await checks.CheckAsync(page, "phone-dashboard-timeline");
+    }
+
+    [Fact]
+    public async Task Without_scripts_a_milestone_is_ticked_and_saved_with_its_own_button()
+    {
+        await using var context = await live.Browser.NewContextAsync(new() { BaseURL = live.BaseUrl, JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.SignUpAndSignInAsync(live);
+        await page.GotoAsync("/Goals/Edit");
+        await page.GetByLabel("Your goal").FillAsync("Earn a digital-marketing certification by December");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save goal" }).ClickAsync();
+        await page.GetByLabel("Milestone", new() { Exact = true }).FillAsync("Book the exam");
+        await page.GetByLabel("Due", new() { Exact = true }).FillAsync(InMonths(1));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add milestone" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Book the exam", Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save whether Book the exam is done" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("1 of 1 done (100%)")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Book the exam", Exact = true })).ToBeCheckedAsync();
     }
 }

@@ -40,7 +40,7 @@ public sealed class ReflectionJourneyTests(LiveApp live) : IClassFixture<LiveApp
         await page.GetByLabel("Autonomy").CheckAsync();
         await page.GetByLabel("Teamwork").CheckAsync();
         await page.GetByLabel("Your own value 1").FillAsync("Faith");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save and add more" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and stay here" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Move Faith up" })).ToBeVisibleAsync();
 
         // Newly ticked values join in list order (Autonomy, Learning, Teamwork), own ones after them. Reorder from the
@@ -52,6 +52,9 @@ public sealed class ReflectionJourneyTests(LiveApp live) : IClassFixture<LiveApp
             await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Moved Faith up." })).ToBeVisibleAsync();
         }
 
+        // Moved in place: the list changed without a page load, and focus stayed on Faith's button.
+        await Assertions.Expect(page.Locator("#ranking li > span").Nth(1)).ToContainTextAsync("Faith");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Move Faith up" })).ToBeFocusedAsync();
         var ranking = await page.Locator("#ranking li > span").AllInnerTextsAsync();
         Assert.Equal(["Autonomy", "Faith", "Learning", "Teamwork"], ranking.Select(r => r.Replace("Top five", string.Empty, StringComparison.Ordinal).Trim()));
         await checks.CheckAsync(page, "reflection-02-values");
@@ -149,5 +152,33 @@ public sealed class ReflectionJourneyTests(LiveApp live) : IClassFixture<LiveApp
 
         await Assertions.Expect(page.GetByText("Step 2 of 7")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("This step was saved somewhere else")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_value_moved_in_place_keeps_a_new_own_value_typed_beside_it_once()
+    {
+        await using var context = await live.NewPhoneContextAsync();
+        var page = await context.NewPageAsync();
+        var checks = new PageChecks(page);
+        await page.SignUpAndSignInAsync(live);
+        await page.GotoAsync("/Reflection/Values");
+        await page.GetByLabel("Learning").CheckAsync();
+        await page.GetByLabel("Autonomy").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and stay here" }).ClickAsync();
+        await page.EvaluateAsync("() => { window.stillHere = true; }");
+
+        // Typed, then a move: the move saves it (at the end of the list) and empties the box, as it would without scripts.
+        await page.GetByLabel("Your own value 1").FillAsync("Faith");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move Autonomy down" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#ranking li > span").First).ToContainTextAsync("Learning");
+        await Assertions.Expect(page.Locator("#ranking li > span")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByLabel("Your own value 1")).ToHaveValueAsync(string.Empty);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Move Autonomy down" })).ToBeFocusedAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => window.stillHere === true"), "Moving a value loaded the page again.");
+        await checks.CheckAsync(page, "phone-reflection-values-ranking");
+
+        await page.ReloadAsync();
+        var ranking = await page.Locator("#ranking li > span").AllInnerTextsAsync();
+        Assert.Equal(["Learning", "Autonomy", "Faith"], ranking.Select(r => r.Replace("Top five", string.Empty, StringComparison.Ordinal).Trim()));
     }
 }

@@ -194,4 +194,64 @@ public sealed class GoalPageTests(CareerCompassFactory app) : IClassFixture<Care
         Assert.Contains("1 of 1 done", stale.Text, StringComparison.Ordinal);
         browser.Dispose();
     }
+
+    [Fact]
+    public async Task The_compact_coach_under_the_statement_names_the_count_met_and_the_next_step()
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var blank = await browser.GetAsync("/Goals/Edit");
+        Assert.Equal("0 of 5 met — next: say exactly what you'll achieve", blank.Document.QuerySelector("#coach-summary")!.TextContent);
+        // Right under the statement, which it describes; the five criteria inside, the same as the full coach's.
+        var compact = blank.Document.QuerySelector("#Input_Statement ~ details.coach-compact")!;
+        Assert.Contains("coach-summary", blank.Document.QuerySelector("#Input_Statement")!.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+        Assert.Equal(5, compact.QuerySelectorAll("[data-criterion]").Length);
+        // Announced once, by one live region of the editor's own; the coach lists themselves stay quiet.
+        Assert.Single(blank.Document.QuerySelectorAll("[aria-live]"));
+
+        var (page, _) = await CreateGoalAsync(browser, new()
+        {
+            ["Input.Statement"] = "Complete two leadership courses this year",
+            ["Input.Measure"] = "courses completed",
+            ["Input.Target"] = "2",
+            ["Input.Deadline"] = InMonths(6),
+        });
+        var edit = await browser.GetAsync(page.Document.QuerySelector("a[href*='/Goals/Edit/']")!.GetAttribute("href")!);
+        Assert.Equal("3 of 5 met — next: say how confident you are", edit.Document.QuerySelector("#coach-summary")!.TextContent);
+
+        using var check = await browser.Client.PostAsync(
+            SmartCheckApi.Route,
+            new StringContent("""{"statement": "Complete two leadership courses this year", "confidence": 8, "linkedItems": 1, "measure": "courses", "target": "2", "deadline": "2027-03-01"}""", System.Text.Encoding.UTF8, "application/json"));
+        var summary = System.Text.Json.JsonDocument.Parse(await check.Content.ReadAsStringAsync()).RootElement.GetProperty("summary");
+        Assert.Equal("All 5 met — your goal is SMART.", summary.GetProperty("text").GetString());
+        Assert.Equal(5, summary.GetProperty("met").GetInt32());
+        browser.Dispose();
+    }
+
+    [Fact]
+    public async Task A_milestone_is_ticked_done_with_one_checkbox_and_an_old_form_is_refused()
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var (goal, _) = await CreateGoalAsync(browser, new() { ["Input.Statement"] = "Earn a digital-marketing certification by December", ["Input.Deadline"] = InMonths(8) });
+        var page = await browser.SubmitAsync(goal, "#milestone-form", new Dictionary<string, string> { ["NewMilestone.Title"] = "Book the exam", ["NewMilestone.DueOn"] = InMonths(2) });
+        const string done = "form[action*='handler=MilestoneDone']";
+        var box = page.Document.QuerySelector($"{done} input[type=checkbox]")!;
+        Assert.Equal("Book the exam", page.Document.QuerySelector($"label[for='{box.Id}']")!.TextContent);
+        Assert.False(box.HasAttribute("checked"));
+
+        var ticked = await browser.SubmitAsync(page, done, new Dictionary<string, string> { ["done"] = "true" });
+        Assert.Contains("Done: Book the exam.", ticked.Text, StringComparison.Ordinal);
+        Assert.Contains("1 of 1 done", ticked.Text, StringComparison.Ordinal);
+        Assert.True(ticked.Document.QuerySelector($"{done} input[type=checkbox]")!.HasAttribute("checked"));
+
+        // Unticked, a browser sends only the hidden "false": back to in progress.
+        var unticked = await browser.SubmitAsync(ticked, done, new Dictionary<string, string> { ["done"] = "false" });
+        Assert.Contains("0 of 1 done", unticked.Text, StringComparison.Ordinal);
+        Assert.Contains("in progress", unticked.Text, StringComparison.Ordinal);
+
+        // The form from before those changes carries an old version.
+        var stale = await browser.SubmitAsync(page, done, new Dictionary<string, string> { ["done"] = "true" });
+        Assert.Contains(Details.StaleMessage, stale.Text, StringComparison.Ordinal);
+        Assert.Contains("0 of 1 done", stale.Text, StringComparison.Ordinal);
+        browser.Dispose();
+    }
 }

@@ -128,14 +128,22 @@ public sealed class Details(
     }, prefix: nameof(NewMilestone));
 
     public Task<IActionResult> OnPostMilestoneStatusAsync([FromRoute] int id, int milestoneId, MilestoneStatus status, Guid version) =>
+        ChangeAsync(id, "milestones", structural: false, () => SetMilestoneStatus(milestoneId, status, version));
+
+    /// <summary>
+    /// The milestone's one checkbox: ticked, it is done; unticked, a done one goes back to in progress (and one not
+    /// done stays as it is — the form sent without a change).
+    /// </summary>
+    public Task<IActionResult> OnPostMilestoneDoneAsync([FromRoute] int id, int milestoneId, bool done, Guid version) =>
         ChangeAsync(id, "milestones", structural: false, () =>
         {
-            var last = Goal.SetMilestoneStatus(milestoneId, status, Today, version);
-            var title = Goal.Milestones.Single(m => m.Id == milestoneId).Title;
-            var celebration = last
-                ? $"Every milestone is done — well done! \"{title}\" was the last one ({GoalLabels.Date(Today)}). Ready to mark the goal achieved?"
-                : null;
-            return Saved(status == MilestoneStatus.Done ? $"Done: {title}." : $"{title}: {GoalLabels.Of(status).ToLowerInvariant()}.", celebration);
+            var milestone = Goal.Milestones.SingleOrDefault(m => m.Id == milestoneId) ?? throw new RecordNotFoundException();
+            if (!done && milestone.Status != MilestoneStatus.Done)
+            {
+                return Task.FromResult(milestone.Version == version ? Outcome.Answered($"{milestone.Title} isn't marked done.") : Outcome.Stale);
+            }
+
+            return SetMilestoneStatus(milestoneId, done ? MilestoneStatus.Done : MilestoneStatus.InProgress, version);
         });
 
     public Task<IActionResult> OnPostMoveMilestoneAsync([FromRoute] int id, int milestoneId, string direction, Guid version) =>
@@ -208,6 +216,16 @@ public sealed class Details(
             return Task.FromResult(Outcome.Answered("That item was already removed from your plan — perhaps in another tab."));
         }
     });
+
+    private Task<Outcome> SetMilestoneStatus(int milestoneId, MilestoneStatus status, Guid version)
+    {
+        var last = Goal.SetMilestoneStatus(milestoneId, status, Today, version);
+        var title = Goal.Milestones.Single(m => m.Id == milestoneId).Title;
+        var celebration = last
+            ? $"Every milestone is done — well done! \"{title}\" was the last one ({GoalLabels.Date(Today)}). Ready to mark the goal achieved?"
+            : null;
+        return Saved(status == MilestoneStatus.Done ? $"Done: {title}." : $"{title}: {GoalLabels.Of(status).ToLowerInvariant()}.", celebration);
+    }
 
     /// <summary>What a person reads when a goal is achieved — here, or by a review's decision.</summary>
     public static string AchievedCelebration(string statement, DateOnly day) =>

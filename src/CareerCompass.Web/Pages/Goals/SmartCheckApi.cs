@@ -13,7 +13,7 @@ namespace CareerCompass.Web.Pages.Goals;
 /// <summary>
 /// <c>POST /api/goals/smart-check</c>: the live SMART coach as JSON, for the goal editor's script and anyone trying
 /// a goal statement. It takes everything the saved check uses, the confidence plan included (<c>confidencePlan</c>), so
-/// the verdict is the same live, after saving and on the goal page. Anonymous, changes nothing, rate-limited per client address; bad input gets a 400 with a message.
+/// the verdict is the same live, after saving and on the goal page; <c>summary</c> is the compact coach's one line. Anonymous, changes nothing, rate-limited per client address; bad input gets a 400 with a message.
 /// "Today" (a deadline must be after it) is the signed-in person's, or that of the optional <c>timeZone</c> sent
 /// (an IANA id), or UTC. Answers are about one person's draft, so none is ever cached (<c>Cache-Control: no-store</c>), refusals included.
 /// </summary>
@@ -152,6 +152,7 @@ public static class SmartCheckApi
             achievable = Shape(verdict.Achievable),
             relevant = Shape(verdict.Relevant),
             timeBound = Shape(verdict.TimeBound),
+            summary = CoachSummary.Of(verdict),
         });
     }
 

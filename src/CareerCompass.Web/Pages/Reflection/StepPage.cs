@@ -68,7 +68,7 @@ public abstract class StepPage<TAnswers>(ReflectionStore store, IValidator<TAnsw
         return next is null ? RedirectToPage("Summary") : RedirectToPage(next.Page);
     }
 
-    /// <summary>"Save" (and add more rows): stays on the step.</summary>
+    /// <summary>"Save and stay here": saves and stays on the step.</summary>
     public async Task<IActionResult> OnPostSaveAsync()
     {
         var result = await SaveAsync(complete: false);

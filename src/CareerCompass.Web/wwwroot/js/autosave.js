@@ -81,8 +81,12 @@
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
   form.addEventListener("submit", function (event) {
-    stopped = true;
-    window.clearTimeout(timer);
+    // A button that saves in place (in-place.js) leaves the person on the step: keep autosaving after it.
+    var inPlace = !!(event.submitter && event.submitter.hasAttribute("data-in-place"));
+    if (!inPlace) {
+      stopped = true;
+      window.clearTimeout(timer);
+    }
     if (inFlight && !form.hasAttribute("data-autosave-submitting")) {
       // A background save is still on its way: sent now, this form would carry the version from before it and be
       // refused as stale. Wait for it, then send the form as the person asked (the same button).
@@ -94,6 +98,9 @@
           form.requestSubmit(submitter);
         } else {
           form.submit();
+        }
+        if (inPlace) {
+          form.removeAttribute("data-autosave-submitting");
         }
       });
     }

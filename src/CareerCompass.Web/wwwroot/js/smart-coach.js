@@ -1,16 +1,66 @@
-// The live SMART coach: as the person types, ask /api/goals/smart-check and update the verdict beside the form.
+// The live SMART coach: as the person types, ask /api/goals/smart-check and update the verdict — the full coach
+// beside the form and the compact one under the statement — then say once, in a live region, what changed.
 // Without this script the verdict is shown after saving.
 (function () {
   "use strict";
+
+  var order = ["specific", "measurable", "achievable", "relevant", "timeBound"];
+  var names = { specific: "specific", measurable: "measurable", achievable: "achievable", relevant: "relevant", timeBound: "time-bound" };
+
+  function list(words) {
+    if (words.length < 2) {
+      return words.join("");
+    }
+    return words.slice(0, -1).join(", ") + " and " + words[words.length - 1];
+  }
+
+  // What to announce after a check: only the criteria whose "met" changed since the last one, then what's still
+  // needed ("Now specific. Still needs a date."). Nothing changed: nothing to say (""). before/after map each
+  // criterion to its status name; needs is the summary's phrase for the first criterion not met, or null.
+  function describeChanges(before, after, needs) {
+    var gained = [];
+    var lost = [];
+    order.forEach(function (key) {
+      var was = before[key] === "met";
+      var now = after[key] === "met";
+      if (!was && now) {
+        gained.push(names[key]);
+      } else if (was && !now) {
+        lost.push(names[key]);
+      }
+    });
+    if (gained.length === 0 && lost.length === 0) {
+      return "";
+    }
+    var parts = [];
+    if (gained.length > 0) {
+      parts.push("Now " + list(gained) + ".");
+    }
+    if (lost.length > 0) {
+      parts.push("No longer " + list(lost) + ".");
+    }
+    var allMet = order.every(function (key) { return after[key] === "met"; });
+    parts.push(allMet ? "All five met — your goal is SMART." : needs ? "Still needs " + needs + "." : "");
+    return parts.join(" ").trim();
+  }
+
+  window.CareerCompassCoach = { describeChanges: describeChanges };
+
   var form = document.querySelector("form[data-smart-coach]");
-  var panel = document.querySelector("[data-coach]");
-  if (!form || !panel || !window.fetch) {
+  var panels = document.querySelectorAll("[data-coach]");
+  if (!form || panels.length === 0 || !window.fetch) {
     return;
   }
 
+  var announcer = document.querySelector("[data-coach-announce]");
   var labels = { met: "Met", notYet: "Not yet", needsInput: "Needs input" };
   var timer = null;
   var latest = 0;
+  var shown = {};
+  order.forEach(function (key) {
+    var badge = panels[0].querySelector("[data-criterion='" + key + "'] [data-status]");
+    shown[key] = badge ? badge.getAttribute("data-status") : null;
+  });
 
   function value(name) {
     var field = form.elements[name];
@@ -42,16 +92,35 @@
   }
 
   function show(verdict) {
-    Object.keys(verdict).forEach(function (key) {
-      var item = panel.querySelector("[data-criterion='" + key + "']");
-      if (!item) {
+    var now = {};
+    order.forEach(function (key) {
+      if (!verdict[key]) {
         return;
       }
-      var badge = item.querySelector("[data-status]");
-      badge.textContent = labels[verdict[key].status] || verdict[key].status;
-      badge.className = "badge coach-" + verdict[key].status;
-      item.querySelector("[data-advice]").textContent = verdict[key].advice;
+      now[key] = verdict[key].status;
+      Array.prototype.forEach.call(panels, function (panel) {
+        var item = panel.querySelector("[data-criterion='" + key + "']");
+        if (!item) {
+          return;
+        }
+        var badge = item.querySelector("[data-status]");
+        badge.textContent = labels[verdict[key].status] || verdict[key].status;
+        badge.className = "badge coach-" + verdict[key].status;
+        badge.setAttribute("data-status", verdict[key].status);
+        item.querySelector("[data-advice]").textContent = verdict[key].advice;
+      });
     });
+    var summary = verdict.summary || {};
+    Array.prototype.forEach.call(document.querySelectorAll("[data-coach-summary]"), function (line) {
+      if (summary.text) {
+        line.textContent = summary.text;
+      }
+    });
+    var news = describeChanges(shown, now, summary.needs || null);
+    shown = now;
+    if (announcer && news) {
+      announcer.textContent = news;
+    }
   }
 
   function check() {
