@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Lighthouse (mobile, its default setting) on five pages of the real app: builds it in Release, starts it on a free
+# Lighthouse (mobile, its default setting) on five pages of the real app: publishes it in Release, starts it on a free
 # loopback port with a throwaway data folder, registers, confirms and signs in a person, audits, prints the four
 # category scores per page, keeps the JSON reports in bench/lighthouse/reports/ and stops the app.
 # Performance depends on the machine's load: the load average is printed with the table.
@@ -11,8 +11,11 @@ if [ ! -e "$here/node_modules/.package-lock.json" ] || [ "$here/package-lock.jso
   npm ci --prefix "$here" --no-audit --no-fund
 fi
 
-dotnet build "$root/src/CareerCompass.Web" -c Release --nologo -v quiet
-dll="$root/src/CareerCompass.Web/bin/Release/net10.0/CareerCompass.Web.dll"
+# Published, as a server runs it: publishing also precompresses the static files (gzip and Brotli) that
+# MapStaticAssets then serves to browsers that accept them.
+out="$root/artifacts/lighthouse-app"
+dotnet publish "$root/src/CareerCompass.Web" -c Release -o "$out" --nologo -v quiet
+dll="$out/CareerCompass.Web.dll"
 
 data="$(mktemp -d)"
 port="$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
