@@ -235,6 +235,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("POST", "/Goals/{goal}?handler=AddPlanItem", Persona.Other, Outcome.NotFound),
         ("POST", "/Goals/{goal}?handler=DeletePlanItem", Persona.Other, Outcome.NotFound),
         ("GET", "/Goals/999999", Persona.Owner, Outcome.NotFound),
+        // The printable plan is always the signed-in person's own (another person sees their own, empty one).
+        ("GET", "/Goals/Print", Persona.Anonymous, Outcome.SignIn),
+        ("GET", "/Goals/Print", Persona.Owner, Outcome.Ok),
+        ("GET", "/Goals/Print", Persona.Other, Outcome.Ok),
         ("GET", "/Comments", Persona.Owner, Outcome.NotFound),
 
         // Sharing is always the signed-in person's own; the counsellor's workspace needs the Counsellor role.
