@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: domain, HTTP integration and real-browser journeys, after checking the built CSS is up to date.
 # On a fresh Debian machine it first installs what the tests need: Debian's Chromium and tzdata with apt-get, and the
-# Node test tools (maildev, ical.js) with npm ci.
+# Node test tools (maildev, ical.js, vnu-jar) with npm ci, and Debian's Java for the HTML checker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 missing=""
 if ! command -v chromium >/dev/null 2>&1; then missing="chromium fonts-dejavu-core"; fi
 if [ ! -e /usr/share/zoneinfo/Europe/London ]; then missing="$missing tzdata"; fi
+# Java runs the Nu Html Checker (vnu.jar from npm vnu-jar) over every page the browser journeys visited.
+if ! command -v java >/dev/null 2>&1; then missing="$missing default-jre-headless"; fi
 if [ -n "$missing" ]; then
   echo "Installing what the tests need:$missing..."
   sudo=""
@@ -33,6 +35,9 @@ fi
 # run also installs the pinned Sass and Bootstrap sources with npm ci).
 scripts/build-css.sh --check
 
+# The browser tests save each page they check here; start empty so the HTML checker sees only this run's pages.
+rm -rf TestResults/html
+
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0
@@ -41,7 +46,16 @@ dotnet test CareerCompass.sln --nologo 2>&1 | tee "$log" || status=$?
 # One closing line for the whole suite, summed over the test assemblies.
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{ n += $2 } END { print n + 0 }')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{ n += $2 } END { print n + 0 }')
-echo "Screenshots from the browser journeys: TestResults/screenshots/"
+# The HTML the server sent for every page a journey checked, through the Nu Html Checker in one run of Java.
+html_status=0
+if [ -d TestResults/html ]; then
+  started=$(date +%s)
+  scripts/check-html.sh || html_status=$?
+  echo "The HTML checker took $(( $(date +%s) - started )) s."
+  if [ "$status" -eq 0 ] && [ "$html_status" -ne 0 ]; then status=$html_status; fi
+fi
+
+echo "Screenshots from the browser journeys (each page at 375 and 1280 px): TestResults/screenshots/"
 echo "${passed:-0} passed, ${failed:-0} failed"
 if [ "$status" -eq 0 ] && [ "${passed:-0}" -eq 0 ]; then
   echo "No test ran." >&2

@@ -23,7 +23,10 @@ public sealed class LiveApp : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = string.Empty;
 
-    public static string ScreenshotFolder { get; } = FindScreenshotFolder();
+    public static string ScreenshotFolder { get; } = ResultsFolder("screenshots");
+
+    /// <summary>The HTML of every checked page, for the Nu Html Checker that scripts/test.sh runs after the tests.</summary>
+    public static string HtmlFolder { get; } = ResultsFolder("html");
 
     public async Task InitializeAsync()
     {
@@ -70,7 +73,7 @@ public sealed class LiveApp : IAsyncLifetime
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string FindScreenshotFolder()
+    private static string ResultsFolder(string name)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CareerCompass.sln")))
@@ -78,7 +81,7 @@ public sealed class LiveApp : IAsyncLifetime
             dir = dir.Parent;
         }
 
-        var folder = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "TestResults", "screenshots");
+        var folder = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "TestResults", name);
         Directory.CreateDirectory(folder);
         return folder;
     }
