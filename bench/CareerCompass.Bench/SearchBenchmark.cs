@@ -30,56 +30,38 @@ internal static class SearchBenchmark
     {
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
         var show = args.Contains("--show");
-        var folder = Path.Combine(Path.GetTempPath(), "careercompass-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var connection = $"Data Source={Path.Combine(folder, "bench.db")};Foreign Keys=True";
-        var services = new ServiceCollection()
-            .AddDbContext<AppDbContext>(o => o.UseSqlite(connection))
-            .AddOccupationSearch()
-            .BuildServiceProvider();
-        try
+        await using var database = await ReferenceDatabase.CreateAsync(s => s.AddOccupationSearch());
+        var services = database.Services;
+        await using (var scope = services.CreateAsyncScope())
         {
-            await using (var scope = services.CreateAsyncScope())
-            {
-                var setup = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                await setup.Database.MigrateAsync();
-                await setup.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-                var import = Stopwatch.StartNew();
-                await OnetImport.ImportIfNeededAsync(setup, OnetImport.DefaultFolder, NullLogger.Instance);
-                Console.WriteLine($"import (with the search indexes): {import.ElapsedMilliseconds} ms ({await setup.OccupationTitles.CountAsync()} titles), SQLite {SqliteVersion(setup)}");
-            }
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Console.WriteLine($"import (with the search indexes): {(long)database.ImportTime.TotalMilliseconds} ms ({await db.OccupationTitles.CountAsync()} titles), SQLite {SqliteVersion(db)}");
+        }
 
-            Console.WriteLine($"occupation search, {runs} runs each after one warm-up (ms): query | results | cold p50 | p95 | max | warm p50 | p95 | max | first result");
-            var worstCold = 0.0;
-            var worstWarm = 0.0;
-            foreach (var query in Queries)
+        Console.WriteLine($"occupation search, {runs} runs each after one warm-up (ms): query | results | cold p50 | p95 | max | warm p50 | p95 | max | first result");
+        var worstCold = 0.0;
+        var worstWarm = 0.0;
+        foreach (var query in Queries)
+        {
+            var first = await SearchAsync(services, query, cached: false);
+            var cold = await TimeAsync(services, query, runs, cached: false);
+            await SearchAsync(services, query, cached: true);
+            var warm = await TimeAsync(services, query, runs, cached: true);
+            worstCold = Math.Max(worstCold, cold.P95);
+            worstWarm = Math.Max(worstWarm, warm.P95);
+            Console.WriteLine(FormattableString.Invariant(
+                $"{query,-26} | {first.Count,7} | {cold.P50,6:0.00} | {cold.P95,6:0.00} | {cold.Max,6:0.00} | {warm.P50,6:0.00} | {warm.P95,6:0.00} | {warm.Max,6:0.00} | {(first.Count > 0 ? Describe(first[0]) : "-")}"));
+            if (show)
             {
-                var first = await SearchAsync(services, query, cached: false);
-                var cold = await TimeAsync(services, query, runs, cached: false);
-                await SearchAsync(services, query, cached: true);
-                var warm = await TimeAsync(services, query, runs, cached: true);
-                worstCold = Math.Max(worstCold, cold.P95);
-                worstWarm = Math.Max(worstWarm, warm.P95);
-                Console.WriteLine(FormattableString.Invariant(
-                    $"{query,-26} | {first.Count,7} | {cold.P50,6:0.00} | {cold.P95,6:0.00} | {cold.Max,6:0.00} | {warm.P50,6:0.00} | {warm.P95,6:0.00} | {warm.Max,6:0.00} | {(first.Count > 0 ? Describe(first[0]) : "-")}"));
-                if (show)
+                foreach (var hit in first.Take(8))
                 {
-                    foreach (var hit in first.Take(8))
-                    {
-                        Console.WriteLine($"      {Describe(hit)}");
-                    }
+                    Console.WriteLine($"      {Describe(hit)}");
                 }
             }
+        }
 
-            Console.WriteLine(FormattableString.Invariant($"worst p95: cold {worstCold:0.00} ms, warm {worstWarm:0.00} ms (target: under 5 ms)"));
-            await ThroughputAsync(services);
-        }
-        finally
-        {
-            await services.DisposeAsync();
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+        Console.WriteLine(FormattableString.Invariant($"worst p95: cold {worstCold:0.00} ms, warm {worstWarm:0.00} ms (target: under 5 ms)"));
+        await ThroughputAsync(services);
     }
 
     /// <summary>

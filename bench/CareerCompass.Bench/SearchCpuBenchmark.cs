@@ -21,77 +21,55 @@ internal static class SearchCpuBenchmark
     public static async Task RunAsync(string[] args)
     {
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
-        var folder = Path.Combine(Path.GetTempPath(), "careercompass-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var connection = $"Data Source={Path.Combine(folder, "bench.db")};Foreign Keys=True";
-        var services = new ServiceCollection()
-            .AddDbContext<AppDbContext>(o => o.UseSqlite(connection))
-            .AddOccupationSearch()
-            .BuildServiceProvider();
-        try
+        await using var database = await ReferenceDatabase.CreateAsync(s => s.AddOccupationSearch());
+        var services = database.Services;
+        List<string> codes;
+        await using (var scope = services.CreateAsyncScope())
         {
-            await using (var scope = services.CreateAsyncScope())
+            codes = (await scope.ServiceProvider.GetRequiredService<SqliteOccupationSearch>().SearchAsync("nurse", null, 20)).Select(h => h.Code).ToList();
+        }
+
+        async Task<double> CpuAsync(Func<Task> work)
+        {
+            for (var i = 0; i < 20; i++)
             {
-                var setup = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                await setup.Database.MigrateAsync();
-                await setup.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-                await OnetImport.ImportIfNeededAsync(setup, OnetImport.DefaultFolder, NullLogger.Instance);
+                await work();
             }
 
-            List<string> codes;
-            await using (var scope = services.CreateAsyncScope())
+            var before = Process.GetCurrentProcess().TotalProcessorTime;
+            for (var i = 0; i < runs; i++)
             {
-                codes = (await scope.ServiceProvider.GetRequiredService<SqliteOccupationSearch>().SearchAsync("nurse", null, 20)).Select(h => h.Code).ToList();
+                await work();
             }
 
-            async Task<double> CpuAsync(Func<Task> work)
+            return (Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds / runs;
+        }
+
+        Console.WriteLine($"CPU ms per call, {runs} calls each after 20 warm-ups, load average {File.ReadAllText("/proc/loadavg").Trim()}");
+        for (var round = 1; round <= 2; round++)
+        {
+            var bare = await CpuAsync(async () =>
             {
-                for (var i = 0; i < 20; i++)
-                {
-                    await work();
-                }
-
-                var before = Process.GetCurrentProcess().TotalProcessorTime;
-                for (var i = 0; i < runs; i++)
-                {
-                    await work();
-                }
-
-                return (Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds / runs;
-            }
-
-            Console.WriteLine($"CPU ms per call, {runs} calls each after 20 warm-ups, load average {File.ReadAllText("/proc/loadavg").Trim()}");
-            for (var round = 1; round <= 2; round++)
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                await db.Occupations.AsNoTracking().Where(o => codes.Contains(o.Code)).Select(o => new { o.Code, o.Title, o.JobZone }).ToListAsync();
+            });
+            var each = new List<string>();
+            var sum = 0.0;
+            foreach (var query in SearchBenchmark.Queries)
             {
-                var bare = await CpuAsync(async () =>
+                var cpu = await CpuAsync(async () =>
                 {
                     await using var scope = services.CreateAsyncScope();
-                    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                    await db.Occupations.AsNoTracking().Where(o => codes.Contains(o.Code)).Select(o => new { o.Code, o.Title, o.JobZone }).ToListAsync();
+                    await scope.ServiceProvider.GetRequiredService<SqliteOccupationSearch>().SearchAsync(query, null, 20);
                 });
-                var each = new List<string>();
-                var sum = 0.0;
-                foreach (var query in SearchBenchmark.Queries)
-                {
-                    var cpu = await CpuAsync(async () =>
-                    {
-                        await using var scope = services.CreateAsyncScope();
-                        await scope.ServiceProvider.GetRequiredService<SqliteOccupationSearch>().SearchAsync(query, null, 20);
-                    });
-                    sum += cpu;
-                    each.Add(FormattableString.Invariant($"{query} {cpu:0.00}"));
-                }
-
-                var mean = sum / SearchBenchmark.Queries.Length;
-                Console.WriteLine(FormattableString.Invariant(
-                    $"round {round}: bare read {bare:0.00}; cold search, mean of the 20 queries {mean:0.00} (bare / search {bare / mean:0.00}x); {string.Join("; ", each)}"));
+                sum += cpu;
+                each.Add(FormattableString.Invariant($"{query} {cpu:0.00}"));
             }
-        }
-        finally
-        {
-            await services.DisposeAsync();
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+
+            var mean = sum / SearchBenchmark.Queries.Length;
+            Console.WriteLine(FormattableString.Invariant(
+                $"round {round}: bare read {bare:0.00}; cold search, mean of the 20 queries {mean:0.00} (bare / search {bare / mean:0.00}x); {string.Join("; ", each)}"));
         }
     }
 }

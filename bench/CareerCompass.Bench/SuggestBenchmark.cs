@@ -53,60 +53,40 @@ internal static class SuggestBenchmark
     public static async Task RunAsync(string[] args)
     {
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
-        var folder = Path.Combine(Path.GetTempPath(), "careercompass-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var connection = $"Data Source={Path.Combine(folder, "bench.db")};Foreign Keys=True";
-        var services = new ServiceCollection()
-            .AddDbContext<AppDbContext>(o => o.UseSqlite(connection))
+        await using var database = await ReferenceDatabase.CreateAsync(s => s
             .AddSingleton<OccupationReference>()
             .AddScoped<IOccupationSearch, SqliteOccupationSearch>()
-            .AddScoped<OccupationCatalog>()
-            .BuildServiceProvider();
-        try
+            .AddScoped<OccupationCatalog>());
+        var services = database.Services;
+        var load = Stopwatch.StartNew();
+        var reference = await services.GetRequiredService<OccupationReference>().GetAsync();
+        Console.WriteLine($"reference data read once: {load.ElapsedMilliseconds} ms, {reference.Candidates.Count} occupations, {reference.Candidates.Count(c => c.WorkValues is null)} without work values, {reference.Candidates.Sum(c => c.Related.Count)} related links");
+        Console.WriteLine($"Suggestions.Rank over all occupations, {runs} runs each after 50 warm-ups (ms): profile | p50 | p95 | max | groups in top ten (largest) | top three");
+        foreach (var (name, request) in Profiles)
         {
-            await using (var scope = services.CreateAsyncScope())
-            {
-                var setup = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                await setup.Database.MigrateAsync();
-                await OnetImport.ImportIfNeededAsync(setup, OnetImport.DefaultFolder, NullLogger.Instance);
-            }
-
-            var load = Stopwatch.StartNew();
-            var reference = await services.GetRequiredService<OccupationReference>().GetAsync();
-            Console.WriteLine($"reference data read once: {load.ElapsedMilliseconds} ms, {reference.Candidates.Count} occupations, {reference.Candidates.Count(c => c.WorkValues is null)} without work values, {reference.Candidates.Sum(c => c.Related.Count)} related links");
-            Console.WriteLine($"Suggestions.Rank over all occupations, {runs} runs each after 50 warm-ups (ms): profile | p50 | p95 | max | groups in top ten (largest) | top three");
-            foreach (var (name, request) in Profiles)
-            {
-                var times = Time(runs, () => Suggestions.Rank(request, reference.Candidates));
-                var top = Suggestions.Rank(request, reference.Candidates);
-                var groups = top.GroupBy(s => s.Occupation.MinorGroup).ToList();
-                Console.WriteLine(FormattableString.Invariant(
-                    $"{name,-52} | {times[runs / 2],5:0.000} | {times[(int)(runs * 0.95) - 1],5:0.000} | {times[^1],6:0.000} | {groups.Count,2} ({groups.Max(g => g.Count())}) | {string.Join("; ", top.Take(3).Select(s => s.Occupation.Title))}"));
-                Console.WriteLine($"      why (first): {top[0].Why}");
-            }
-
-            var page = new List<double>(runs);
-            for (var i = 0; i < runs + 50; i++)
-            {
-                var watch = Stopwatch.StartNew();
-                await using var scope = services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<OccupationCatalog>().SuggestAsync(Profiles[0].Request);
-                if (i >= 50)
-                {
-                    page.Add(watch.Elapsed.TotalMilliseconds);
-                }
-            }
-
-            page.Sort();
+            var times = Time(runs, () => Suggestions.Rank(request, reference.Candidates));
+            var top = Suggestions.Rank(request, reference.Candidates);
+            var groups = top.GroupBy(s => s.Occupation.MinorGroup).ToList();
             Console.WriteLine(FormattableString.Invariant(
-                $"explore page's suggestion step (scope + OccupationCatalog.SuggestAsync, first profile), {runs} runs: p50 {page[runs / 2]:0.000} | p95 {page[(int)(runs * 0.95) - 1]:0.000} | max {page[^1]:0.000} ms"));
+                $"{name,-52} | {times[runs / 2],5:0.000} | {times[(int)(runs * 0.95) - 1],5:0.000} | {times[^1],6:0.000} | {groups.Count,2} ({groups.Max(g => g.Count())}) | {string.Join("; ", top.Take(3).Select(s => s.Occupation.Title))}"));
+            Console.WriteLine($"      why (first): {top[0].Why}");
         }
-        finally
+
+        var page = new List<double>(runs);
+        for (var i = 0; i < runs + 50; i++)
         {
-            await services.DisposeAsync();
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            var watch = Stopwatch.StartNew();
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<OccupationCatalog>().SuggestAsync(Profiles[0].Request);
+            if (i >= 50)
+            {
+                page.Add(watch.Elapsed.TotalMilliseconds);
+            }
         }
+
+        page.Sort();
+        Console.WriteLine(FormattableString.Invariant(
+            $"explore page's suggestion step (scope + OccupationCatalog.SuggestAsync, first profile), {runs} runs: p50 {page[runs / 2]:0.000} | p95 {page[(int)(runs * 0.95) - 1]:0.000} | max {page[^1]:0.000} ms"));
     }
 
     private static List<double> Time(int runs, Func<IReadOnlyList<Suggestion>> rank)
