@@ -8,7 +8,7 @@ namespace CareerCompass.Web.Pages.Reflection.Occupations;
 /// and outlook – read once for all occupations and kept in memory (about 20,000 small rows), like
 /// <see cref="OccupationReference"/>: a page view costs no query for it.
 /// </summary>
-public sealed class OccupationProfiles(IServiceScopeFactory scopes)
+public sealed class OccupationProfiles(IServiceScopeFactory scopes, OccupationReference reference)
 {
     public const int MaxTasks = 8;
 
@@ -53,13 +53,14 @@ public sealed class OccupationProfiles(IServiceScopeFactory scopes)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var titles = await db.Occupations.AsNoTracking().ToDictionaryAsync(o => o.Code, o => o.Title, StringComparer.Ordinal);
+        // Titles and related codes are already in memory in OccupationReference; read only what it doesn't hold.
+        var occupations = await reference.GetAsync();
+        var titles = occupations.ByCode;
+        var related = occupations.Candidates.ToDictionary(c => c.Code, c => c.Related, StringComparer.Ordinal);
         var tasks = (await db.OccupationTasks.AsNoTracking().Select(t => new { t.Code, t.Position, t.Statement, t.TaskType }).ToListAsync())
             .GroupBy(t => t.Code, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(t => t.Position).ToList(), StringComparer.Ordinal);
         var education = await db.OccupationEducation.AsNoTracking().ToDictionaryAsync(e => e.Code, StringComparer.Ordinal);
-        var related = (await db.RelatedOccupations.AsNoTracking().Select(r => new { r.Code, r.Rank, r.RelatedCode }).ToListAsync())
-            .ToLookup(r => r.Code, StringComparer.Ordinal);
         var bls = await db.OccupationBlsCodes.AsNoTracking().ToDictionaryAsync(b => b.Code, StringComparer.Ordinal);
         var wages = await db.BlsWages.AsNoTracking().ToDictionaryAsync(w => w.SocCode, StringComparer.Ordinal);
         var outlook = await db.BlsOutlook.AsNoTracking().ToDictionaryAsync(o => o.SocCode, StringComparer.Ordinal);
@@ -79,7 +80,7 @@ public sealed class OccupationProfiles(IServiceScopeFactory scopes)
                 shown,
                 rated,
                 e is null ? null : new Education(e.Category, e.Percent, e.TiedWith, e.RecommendSuppress == true),
-                related[code].OrderBy(r => r.Rank).Where(r => titles.ContainsKey(r.RelatedCode)).Select(r => new Related(r.RelatedCode, titles[r.RelatedCode])).ToList(),
+                related[code].Where(titles.ContainsKey).Select(c => new Related(c, titles[c].Title)).ToList(),
                 map?.BlsCode,
                 map is not null && (map.Match != "exact" || !code.EndsWith(".00", StringComparison.Ordinal)),
                 w is null ? null : new Wage(w.Title, w.AnnualMedian, w.AnnualP10, w.AnnualP90, w.HourlyMedian,
