@@ -75,6 +75,41 @@ public sealed partial class OccupationTests(CareerCompassFactory app) : IClassFi
         browser.Dispose();
     }
 
+    [Theory]
+    [InlineData("software developer", "Database Architects")]
+    [InlineData("software developer", "Web Developers")]
+    public async Task A_match_is_one_title_holding_every_word_not_words_spread_over_several(string query, string notExpected)
+    {
+        // "Database Architects" is also called "Database Software Tech (Database Software Technician)" and "Database
+        // Developer"; "Web Developers" has "Back End Software Engineer" and "Java Developer". Neither has a title
+        // with both words, so neither is a software developer.
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var titles = await ResultTitlesAsync(browser, query);
+
+        Assert.Contains("Software Developers", titles);
+        Assert.DoesNotContain(notExpected, titles);
+        browser.Dispose();
+    }
+
+    [Theory]
+    [InlineData("registered nurse")]
+    [InlineData("software developer")]
+    [InlineData("nurse teacher")]
+    [InlineData("UX")]
+    public async Task Also_called_names_a_title_with_every_word_typed(string query)
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var page = await browser.GetAsync($"/Reflection/Occupations?q={Uri.EscapeDataString(query)}");
+        var named = page.Document.QuerySelectorAll("#results-title + ul li").Select(li => li.TextContent)
+            .Where(t => t.Contains("also called", StringComparison.Ordinal))
+            .Select(t => t[(t.IndexOf("also called", StringComparison.Ordinal) + "also called".Length)..]).ToList();
+
+        Assert.NotEmpty(named);
+        // A stem or prefix of each word: its first five letters ("develop" for "developer", "nurse" for "nurses").
+        Assert.All(named, n => Assert.All(query.Split(' '), w => Assert.Contains(w[..Math.Min(w.Length, 5)], n, StringComparison.OrdinalIgnoreCase)));
+        browser.Dispose();
+    }
+
     [Fact]
     public async Task An_exact_title_comes_first()
     {

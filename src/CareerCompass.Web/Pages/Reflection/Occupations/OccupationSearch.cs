@@ -2,6 +2,9 @@ using System.Text;
 using CareerCompass.Domain.Occupations;
 using CareerCompass.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CareerCompass.Web.Pages.Reflection.Occupations;
 
@@ -16,42 +19,61 @@ public interface IOccupationSearch
 }
 
 /// <summary>
-/// SQLite FTS5 over every title: a <c>porter unicode61</c> index for words, prefixes and stems (each word typed is a
-/// prefix query, quoted so nothing typed is read as query syntax), and, when that finds fewer than three, a
-/// <c>trigram</c> index of the titles' words for typos: each word typed is swapped for (or-ed with) the words it
-/// most likely meant, and the word search runs again. Ranking: the occupation's own title exactly, then own titles
-/// containing the phrase, then other own-title matches by bm25, then occupations matched by an alternate title only.
-/// One statement; two when the typo fallback runs (the search, which also returns the candidate words when it finds
-/// fewer than three, and the search again) — three in the rare case the check on alternates leaves fewer than three
-/// of three or more rows, when the candidates are asked for on their own.
+/// SQLite FTS5 over every title: a <c>porter unicode61</c> index with one row per title (the occupation's own and
+/// each alternate, with its code and job zone) for whole words, prefixes and stems (each word typed is a prefix
+/// query, quoted so nothing typed is read as query syntax), and, when that finds fewer than three occupations, a
+/// <c>trigram</c> index of the titles' words for typos: each word typed is or-ed with the words it most likely meant,
+/// and the word search runs again. A match is one title holding every word typed. Ranking: occupations whose own
+/// title matched, then the rest; within each, the title exactly, then titles containing the phrase, then the
+/// occupations with the most matching titles, then the shortest title. One statement; two when the typo fallback
+/// runs (the search, which also returns the candidate words when it finds fewer than three, and the search again).
 /// </summary>
 public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference reference) : IOccupationSearch
 {
     /// <summary>The FTS5 tables (not in the EF model: each has shadow tables named <c>{table}_…</c>).</summary>
-    public static readonly IReadOnlyList<string> Tables = ["OccupationSearch", "OccupationWordIndex", "OccupationWordList", "OccupationWords"];
+    public static readonly IReadOnlyList<string> Tables = ["OccupationTitleSearch", "OccupationWordIndex", "OccupationWordList", "OccupationWords"];
 
-    public static readonly IReadOnlyList<string> CreateSql =
-    [
-        // One row per occupation: its title, and its alternate titles joined by " | " (so bm25 ranks 923 rows, not 52,888).
-        "CREATE VIRTUAL TABLE \"OccupationSearch\" USING fts5(\"Code\" UNINDEXED, \"Title\", \"Alternates\", tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3');",
-        // The words of every title as written (no stemming; contentless, only its vocabulary is read) ...
-        "CREATE VIRTUAL TABLE \"OccupationWordIndex\" USING fts5(\"Title\", content = '', tokenize = 'unicode61 remove_diacritics 2');",
-        "CREATE VIRTUAL TABLE \"OccupationWordList\" USING fts5vocab(\"OccupationWordIndex\", 'row');",
-        // ... and those words by their three-letter pieces, to find the word meant by a word typed with a slip.
-        "CREATE VIRTUAL TABLE \"OccupationWords\" USING fts5(\"Word\", tokenize = 'trigram');",
-    ];
-
-    /// <summary>Refills the indexes from <c>OccupationTitles</c>; run after every import.</summary>
+    /// <summary>Refills the indexes from <c>Occupations</c> and <c>OccupationTitles</c>; run after every import.</summary>
     public static readonly IReadOnlyList<string> RebuildSql =
     [
-        "DELETE FROM \"OccupationSearch\";",
-        "INSERT INTO \"OccupationSearch\" (\"Code\", \"Title\", \"Alternates\") SELECT o.\"Code\", o.\"Title\", " +
-            "(SELECT group_concat(t.\"Title\", ' | ') FROM \"OccupationTitles\" t WHERE t.\"Code\" = o.\"Code\" AND t.\"Title\" <> o.\"Title\") FROM \"Occupations\" o;",
+        .. Data.Migrations.OccupationTitleSearch.Fill,
+        // The words of every title as written (no stemming; contentless, only its vocabulary is read) ...
         "INSERT INTO \"OccupationWordIndex\" (\"OccupationWordIndex\") VALUES ('delete-all');",
         "INSERT INTO \"OccupationWordIndex\" (\"Title\") SELECT \"Title\" FROM \"OccupationTitles\";",
+        // ... and those words by their three-letter pieces, to find the word meant by a word typed with a slip.
         "DELETE FROM \"OccupationWords\";",
         "INSERT INTO \"OccupationWords\" (\"Word\") SELECT \"term\" FROM \"OccupationWordList\" WHERE length(\"term\") >= 3;",
     ];
+
+    // The matching titles grouped by occupation from their row ids alone (see the OccupationTitleSearch migration):
+    // whether the occupation's own title matched (title number 0), else its shortest matching alternate, and how
+    // many of its titles match. Then that one title per occupation is read for the ranking and the page: best first,
+    // own-title matches, the phrase exactly, containing the phrase, the most matching titles, the shortest; at most
+    // @limit. When they are fewer than @few, the typo candidates (see TypoMatch) follow in the same statement as one
+    // row of words separated by spaces (one row to read, not hundreds); otherwise the word index is asked for a piece
+    // no word has.
+    private const string Sql =
+        """
+        WITH "Matched" AS (
+            SELECT rowid >> 16 AS "Occupation", min(rowid & 65535) AS "First", count(*) AS "Titles"
+            FROM "OccupationTitleSearch"
+            WHERE "OccupationTitleSearch" MATCH @match AND (@zone IS NULL OR rowid >> 40 = @zone)
+            GROUP BY rowid >> 16),
+        "Hits" AS MATERIALIZED (
+            SELECT t."Code" AS "Code", m."First" = 0 AS "Own", t."Title" AS "Title", lower(t."Title") = @phrase AS "Exact",
+                instr(lower(t."Title"), @phrase) > 0 AS "Contains", m."Titles" AS "Titles", length(t."Title") AS "Length"
+            FROM "Matched" m JOIN "OccupationTitleSearch" t ON t.rowid = (m."Occupation" << 16) | m."First"
+            ORDER BY "Own" DESC, "Exact" DESC, "Contains" DESC, "Titles" DESC, "Length", "Code"
+            LIMIT @limit)
+        SELECT "Code", "Own", "Title", 0 AS "Kind", "Exact", "Contains", "Titles", "Length" FROM "Hits"
+        UNION ALL
+        SELECT group_concat("Word", ' '), 0, NULL, 1, 0, 0, 0, 0 FROM (
+            SELECT "Word" FROM "OccupationWords"
+            WHERE "OccupationWords" MATCH (SELECT CASE WHEN count(*) < @few THEN @typo ELSE '"---"' END FROM "Hits")
+            LIMIT @candidates)
+        HAVING count(*) > 0
+        ORDER BY "Kind", "Own" DESC, "Exact" DESC, "Contains" DESC, "Titles" DESC, "Length", "Code"
+        """;
 
     private const int MaxWords = 6;
     private const int MaxWordLength = 30;
@@ -72,105 +94,168 @@ public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference 
         var few = Math.Min(3, limit);
         var typo = TypoMatch(words);
         var (hits, candidates) = await WordSearchAsync(words.Select(w => new[] { w }), phrase, jobZone, limit, all, typo is null ? 0 : few, typo);
-        if (hits.Count < few && typo is not null)
+        if (hits.Count < few && candidates is not null && Correct(words, candidates) is { } corrected)
         {
-            // The candidates come with the search when its rows are fewer than three; when the check on alternates
-            // leaves fewer than three of more, they are asked for on their own.
-            candidates ??= await CandidatesAsync(typo);
-            if (Correct(words, candidates) is { } corrected)
-            {
-                var found = hits.Select(h => h.Code).ToHashSet();
-                var meant = string.Join(' ', corrected.Select(c => c[Math.Min(1, c.Length - 1)]));
-                var (more, _) = await WordSearchAsync(corrected, meant, jobZone, limit, all, 0, null);
-                hits.AddRange(more.Where(h => !found.Contains(h.Code)).Take(limit - hits.Count));
-            }
+            var found = hits.Select(h => h.Code).ToHashSet();
+            var meant = string.Join(' ', corrected.Select(c => c[Math.Min(1, c.Length - 1)]));
+            var (more, _) = await WordSearchAsync(corrected, meant, jobZone, limit, all, 0, null);
+            hits.AddRange(more.Where(h => !found.Contains(h.Code)).Take(limit - hits.Count));
         }
 
         return hits;
     }
 
     /// <param name="words">Each word a list of alternatives (what was typed, or the words it may have meant).</param>
-    /// <param name="few">When the search finds fewer rows than this, the same statement also returns the candidate words for <paramref name="typo"/>.</param>
-    /// <returns>The hits, and the typo candidates if the statement returned them (null if it didn't).</returns>
-    private async Task<(List<OccupationHit> Hits, List<string>? Candidates)> WordSearchAsync(
+    /// <param name="few">When the search finds fewer occupations than this, the same statement also returns the candidate words for <paramref name="typo"/>.</param>
+    /// <returns>The hits, and the typo candidates (words separated by spaces) if the statement returned them (null if it didn't).</returns>
+    private async Task<(List<OccupationHit> Hits, string? Candidates)> WordSearchAsync(
         IEnumerable<IEnumerable<string>> words, string phrase, int? jobZone, int limit, OccupationReference.Snapshot all, int few, string? typo)
     {
         var match = string.Join(" AND ", words.Select(w => $"({string.Join(" OR ", w.Select(a => a.Length == 1 ? $"\"{a}\"" : $"\"{a}\"*"))})"));
-        // Best first: title matches (the title exactly, then containing the phrase, then by bm25), then matches in
-        // the alternate titles only. "Hits" marks the matched words in the alternates of just the rows kept that
-        // matched by an alternate only (highlight() reads and tokenizes the whole column, the costliest step), to say
-        // which alternate title matched. When the hits are fewer than @few, the typo candidates (see
-        // CandidatesAsync) follow them in the same statement, as one row of words separated by spaces (one row to
-        // read, not hundreds); otherwise the word index is asked for a piece no word has.
-        var rows = await db.Database.SqlQueryRaw<Row>(
-            """
-            WITH "Top" AS (
-                SELECT s.rowid AS "Id", s."Code" AS "Code",
-                    s.rowid IN (SELECT rowid FROM "OccupationSearch" WHERE "OccupationSearch" MATCH @titleMatch) AS "InTitle",
-                    lower(s."Title") = @phrase AS "Exact", instr(lower(s."Title"), @phrase) > 0 AS "Contains", s.rank AS "Score"
-                FROM "OccupationSearch" s JOIN "Occupations" o ON o."Code" = s."Code"
-                WHERE "OccupationSearch" MATCH @match AND (@zone IS NULL OR o."JobZone" = @zone)
-                ORDER BY "InTitle" DESC, "Exact" DESC, "Contains" DESC, "Score", length(s."Title"), s."Code"
-                LIMIT @limit),
-            "Hits" AS MATERIALIZED (
-                SELECT t."Code" AS "Code", CAST(t."InTitle" AS INTEGER) AS "InTitle",
-                    CASE WHEN t."InTitle" THEN NULL ELSE highlight("OccupationSearch", 2, char(2), char(3)) END AS "Marked",
-                    CAST(t."Exact" AS INTEGER) AS "Exact", CAST(t."Contains" AS INTEGER) AS "Contains", t."Score" AS "Score"
-                FROM "Top" t JOIN "OccupationSearch" ON "OccupationSearch".rowid = t."Id"
-                WHERE "OccupationSearch" MATCH @match)
-            SELECT "Code", "InTitle", "Marked", 0 AS "Kind", "Exact", "Contains", "Score" FROM "Hits"
-            UNION ALL
-            SELECT group_concat("Word", ' '), 0, NULL, 1, 0, 0, 0.0 FROM (
-                SELECT "Word" FROM "OccupationWords"
-                WHERE "OccupationWords" MATCH (SELECT CASE WHEN count(*) < @few THEN @typo ELSE '"---"' END FROM "Hits")
-                LIMIT @candidates)
-            HAVING count(*) > 0
-            ORDER BY "Kind", "InTitle" DESC, "Exact" DESC, "Contains" DESC, "Score", "Code"
-            """,
-            Parameter("@phrase", phrase), Parameter("@match", match), Parameter("@titleMatch", $"Title : ({match})"),
-            Parameter("@zone", jobZone), Parameter("@limit", limit),
-            Parameter("@few", few), Parameter("@typo", typo ?? "\"---\""), Parameter("@candidates", TypoCandidates)).ToListAsync();
-        var found = rows.Where(r => r.Kind == 0).ToList();
-        var candidates = typo is not null && found.Count < few ? rows.Where(r => r.Kind == 1).SelectMany(r => r.Code.Split(' ')).ToList() : null;
-        // An occupation whose alternates match only between them ("Database Software Tech" and "Target Developer"
-        // for "software developer") isn't what was meant: one title must have every word.
-        var wanted = words.Count();
-        var hits = found.Where(r => r.InTitle == 1 || MostMarks(r.Marked) >= wanted).Select(r => Hit(r, all)).OfType<OccupationHit>().ToList();
-        return (hits, candidates);
-    }
+        // EF's own raw command (so its interceptors and logging see it, as for every statement) read by column
+        // position: the LINQ pipeline and materializer of SqlQueryRaw cost more than this statement's C# part.
+        var command = db.GetService<IRawSqlCommandBuilder>().Build(
+            Sql,
+            [
+                Parameter("@phrase", phrase), Parameter("@match", match), Parameter("@zone", jobZone), Parameter("@limit", limit),
+                Parameter("@few", few), Parameter("@typo", typo ?? "\"---\""), Parameter("@candidates", TypoCandidates),
+            ],
+            db.Model);
+        var hits = new List<OccupationHit>();
+        string? candidates = null;
+        await using (var reader = await command.RelationalCommand.ExecuteReaderAsync(new RelationalCommandParameterObject(
+            db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>())))
+        {
+            var rows = reader.DbDataReader;
+            while (await rows.ReadAsync())
+            {
+                if (rows.GetInt64(3) == 1)
+                {
+                    candidates = rows.GetString(0);
+                }
+                else if (all.ByCode.TryGetValue(rows.GetString(0), out var o))
+                {
+                    hits.Add(new OccupationHit(o.Code, o.Title, o.JobZone, rows.GetInt64(1) == 1 ? null : rows.GetString(2)));
+                }
+            }
+        }
 
-    /// <summary>The words in the titles sharing nearby three-letter pieces with the words typed (see <see cref="TypoMatch"/>).</summary>
-    private Task<List<string>> CandidatesAsync(string typo) =>
-        db.Database.SqlQueryRaw<string>(
-            "SELECT \"Word\" AS \"Value\" FROM \"OccupationWords\" WHERE \"OccupationWords\" MATCH @match LIMIT @candidates",
-            Parameter("@match", typo), Parameter("@candidates", TypoCandidates)).ToListAsync();
+        return (hits, typo is not null && hits.Count < few ? candidates ?? string.Empty : null);
+    }
 
     /// <summary>
     /// For each word typed, the words in the titles it may have meant: among the candidates the database found
-    /// (words sharing nearby three-letter pieces with it), the two sharing the most pieces (at least half) are tried
-    /// alongside what was typed; a word that is itself in the titles stays as it is. Null when no word has a likely
-    /// correction.
+    /// (words sharing nearby three-letter pieces with it, separated by spaces), the two sharing the most pieces (by
+    /// the Dice coefficient of their sets of pieces, at least half, and at least half of the typed word's pieces) are
+    /// tried alongside what was typed; a word that is itself in the titles stays as it is. Null when no word has a
+    /// likely correction. Each piece is three characters packed in a <see cref="long"/>, so scoring the candidates
+    /// allocates nothing but the words chosen.
     /// </summary>
-    private static List<string[]>? Correct(List<string> words, List<string> candidates)
+    internal static List<string[]>? Correct(List<string> words, string candidates)
     {
         var changed = false;
-        var corrected = new List<string[]>();
-        var known = candidates.ToHashSet(StringComparer.Ordinal);
-        var split = candidates.Select(c => (Word: c, Pieces: Trigrams([c]).ToArray())).ToList();
+        var corrected = new List<string[]>(words.Count);
+        Span<long> piecesOfCandidate = stackalloc long[MaxWordLength];
+        Span<long> piecesTyped = stackalloc long[MaxWordLength];
         foreach (var word in words)
         {
-            var pieces = Trigrams([word]).ToHashSet(StringComparer.Ordinal);
-            var meant = word.Length < 3 || known.Contains(word) ? [] : split
-                .Where(c => c.Word != word)
-                .Select(c => (c.Word, Shared: c.Pieces.Count(pieces.Contains), Total: c.Pieces.Length))
-                .Where(c => c.Shared * 2 >= pieces.Count && 2.0 * c.Shared / (c.Total + pieces.Count) >= 0.5)
-                .OrderByDescending(c => 2.0 * c.Shared / (c.Total + pieces.Count)).ThenBy(c => c.Word, StringComparer.Ordinal)
-                .Take(2).Select(c => c.Word).ToList();
-            changed |= meant.Count > 0;
-            corrected.Add([word, .. meant]);
+            if (word.Length < 3 || ContainsWord(candidates, word))
+            {
+                corrected.Add([word]);
+                continue;
+            }
+
+            var typedCount = DistinctPieces(word, piecesTyped);
+            var typed = piecesTyped[..typedCount];
+            (int Start, int Length, double Score) first = (-1, 0, 0), second = (-1, 0, 0);
+            var text = candidates.AsSpan();
+            foreach (var range in text.Split(' '))
+            {
+                var candidate = text[range];
+                // Too short to keep half the typed word's pieces, or too long to be read by it (beyond a word of
+                // MaxWordLength letters), or the word itself.
+                if (candidate.Length < 3 || candidate.Length - 2 < (typedCount + 1) / 2 || candidate.Length > MaxWordLength || candidate.SequenceEqual(word))
+                {
+                    continue;
+                }
+
+                var total = DistinctPieces(candidate, piecesOfCandidate);
+                var shared = 0;
+                foreach (var piece in piecesOfCandidate[..total])
+                {
+                    if (typed.Contains(piece))
+                    {
+                        shared++;
+                    }
+                }
+
+                var score = 2.0 * shared / (total + typedCount);
+                if (shared * 2 < typedCount || score < 0.5)
+                {
+                    continue;
+                }
+
+                var start = range.Start.GetOffset(text.Length);
+                if (Better(score, candidate, first, candidates))
+                {
+                    second = first;
+                    first = (start, candidate.Length, score);
+                }
+                else if (Better(score, candidate, second, candidates))
+                {
+                    second = (start, candidate.Length, score);
+                }
+            }
+
+            var meant = new List<string>(3) { word };
+            foreach (var (start, length, _) in new[] { first, second })
+            {
+                if (start >= 0 && !meant.Contains(candidates.Substring(start, length)))
+                {
+                    meant.Add(candidates.Substring(start, length));
+                }
+            }
+
+            changed |= meant.Count > 1;
+            corrected.Add([.. meant]);
         }
 
         return changed ? corrected : null;
+    }
+
+    /// <summary>Higher score first, then the word in ordinal order (so ties always resolve the same way).</summary>
+    private static bool Better(double score, ReadOnlySpan<char> candidate, (int Start, int Length, double Score) than, string candidates) =>
+        than.Start < 0 || score > than.Score ||
+        (score == than.Score && candidate.SequenceCompareTo(candidates.AsSpan(than.Start, than.Length)) < 0);
+
+    private static bool ContainsWord(string candidates, string word)
+    {
+        var text = candidates.AsSpan();
+        foreach (var range in text.Split(' '))
+        {
+            if (text[range].SequenceEqual(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Writes the word's distinct three-letter pieces into <paramref name="into"/>; returns how many.</summary>
+    private static int DistinctPieces(ReadOnlySpan<char> word, Span<long> into)
+    {
+        var count = 0;
+        for (var i = 0; i + 3 <= word.Length; i++)
+        {
+            var piece = ((long)word[i] << 32) | ((long)word[i + 1] << 16) | word[i + 2];
+            if (!into[..count].Contains(piece))
+            {
+                into[count++] = piece;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>
@@ -192,23 +277,6 @@ public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference 
 
         return clauses.Count == 0 ? null : string.Join(" OR ", clauses);
     }
-
-    private static OccupationHit? Hit(Row row, OccupationReference.Snapshot all) =>
-        all.ByCode.TryGetValue(row.Code, out var o)
-            ? new OccupationHit(o.Code, o.Title, o.JobZone, row.InTitle == 1 ? null : MatchedAlternate(row.Marked))
-            : null;
-
-    private static int MostMarks(string? marked) =>
-        marked?.Split(" | ").Max(t => t.AsSpan().Count('\u0002')) ?? 0;
-
-    /// <summary>The alternate title with the most words marked by <c>highlight()</c> (the shortest of equals), unmarked.</summary>
-    private static string? MatchedAlternate(string? marked) =>
-        marked?.Split(" | ")
-            .Select(t => (Title: t, Marks: t.AsSpan().Count('\u0002')))
-            .Where(t => t.Marks > 0)
-            .OrderByDescending(t => t.Marks).ThenBy(t => t.Title.Length)
-            .Select(t => t.Title.Replace("\u0002", string.Empty, StringComparison.Ordinal).Replace("\u0003", string.Empty, StringComparison.Ordinal))
-            .FirstOrDefault();
 
     /// <summary>Letters and digits, lower-cased: everything else (quotes, <c>*</c>, <c>-</c>, brackets) separates words.</summary>
     internal static IEnumerable<string> Words(string text)
@@ -238,7 +306,4 @@ public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference 
 
     private static Microsoft.Data.Sqlite.SqliteParameter Parameter(string name, object? value) =>
         new(name, value ?? DBNull.Value);
-
-    /// <param name="Kind">0 an occupation found, 1 a typo candidate word (in <paramref name="Code"/>).</param>
-    private sealed record Row(string Code, long InTitle, string? Marked, long Kind, long Exact, long Contains, double Score);
 }
