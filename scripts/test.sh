@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: domain, HTTP integration and real-browser journeys, after checking the built CSS is up to date.
-# On a fresh Debian machine it first installs what the tests need: Debian's Chromium and tzdata with apt-get, and the
+# On a fresh Debian machine it first installs what the tests need: Debian's Chromium, tzdata and PostgreSQL server with apt-get, and the
 # Node test tools (maildev, ical.js, vnu-jar) with npm ci, and Debian's Java for the HTML checker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +39,12 @@ scripts/build-css.sh --check
 rm -rf TestResults/html
 
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+# A throwaway PostgreSQL cluster for the PostgreSQL tests (Debian's server, installed with apt-get if missing), in a
+# temporary folder, stopped and removed at the end; the tests read its address from CAREERCOMPASS_TEST_POSTGRES.
+pg_dir="$(mktemp -d)"
+trap 'scripts/postgres.sh stop "$pg_dir"; rm -rf "$pg_dir" "$log"' EXIT
+CAREERCOMPASS_TEST_POSTGRES="$(scripts/postgres.sh start "$pg_dir")"
+export CAREERCOMPASS_TEST_POSTGRES
 status=0
 dotnet test CareerCompass.sln --nologo 2>&1 | tee "$log" || status=$?
 

@@ -56,13 +56,10 @@ var paths = new DataPaths(config["DataRoot"] ?? Directory.GetCurrentDirectory())
 services.AddSingleton(paths);
 services.TryAddSingleton(TimeProvider.System);
 
-// Persistence: SQLite by default (data/careercompass.db), schema from hand-written migrations.
-var connectionString = Database.PrepareSqliteConnectionString(
-    config.GetConnectionString("CareerCompass") ?? "Data Source=data/careercompass.db", paths);
+// Persistence: SQLite by default (data/careercompass.db), or PostgreSQL (Database:Provider); schema from hand-written
+// migrations, one set per provider.
 services.AddSingleton<IInterceptor, StampOwnedEntitiesInterceptor>();
-services.AddDbContext<AppDbContext>((sp, options) => options
-    .UseSqlite(connectionString)
-    .AddInterceptors(sp.GetServices<IInterceptor>()));
+services.AddAppDatabase(config, paths);
 
 // Accounts: ASP.NET Core Identity, password rules after OWASP ASVS 5 (length, not composition; common ones refused).
 services.AddDefaultIdentity<AppUser>(options =>

@@ -11,8 +11,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareerCompass.Web.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <summary>
+/// The database, on SQLite (this type; its migrations are in <c>Data/Migrations</c>). On PostgreSQL the app uses
+/// <see cref="PostgreSql.PostgreSqlDbContext"/>, the same model with migrations of its own in
+/// <c>Data/PostgreSql/Migrations</c>: EF finds a context's migrations by its exact type, so each provider has one set
+/// (EF's "migrations with multiple providers", one context type each).
+/// </summary>
+public class AppDbContext : IdentityDbContext<AppUser>
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected AppDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Contact> Contacts => Set<Contact>();
 
     public DbSet<ReflectionStep> ReflectionSteps => Set<ReflectionStep>();

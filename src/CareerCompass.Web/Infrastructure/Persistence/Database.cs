@@ -1,11 +1,66 @@
 using CareerCompass.Web.Data;
 using Microsoft.Data.Sqlite;
+using CareerCompass.Web.Data.PostgreSql;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CareerCompass.Web.Infrastructure.Persistence;
 
+/// <summary>Which database the app runs on: <c>Database:Provider</c> in configuration.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>Embedded SQLite, one file (the default).</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL server, for several instances and tens of thousands of people.</summary>
+    PostgreSql,
+}
+
 internal static class Database
 {
+    /// <summary>
+    /// Registers <see cref="AppDbContext"/> on the configured provider: <c>Database:Provider</c> = <c>Sqlite</c> (the
+    /// default; <c>ConnectionStrings:CareerCompass</c> defaults to <c>data/careercompass.db</c>) or <c>PostgreSQL</c>
+    /// (<c>ConnectionStrings:CareerCompass</c> required), with every registered EF interceptor.
+    /// </summary>
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration config, DataPaths paths)
+    {
+        var provider = ProviderOf(config);
+        var configured = config.GetConnectionString("CareerCompass");
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            if (string.IsNullOrWhiteSpace(configured))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is PostgreSQL, so ConnectionStrings:CareerCompass must say which database to use " +
+                    "(for example \"Host=db.example.org;Database=careercompass;Username=careercompass;Password=...\"; see docs/operations.md).");
+            }
+
+            services.AddDbContext<AppDbContext, PostgreSqlDbContext>((sp, options) => options
+                .UseNpgsql(configured)
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
+        }
+        else
+        {
+            var connectionString = PrepareSqliteConnectionString(configured ?? "Data Source=data/careercompass.db", paths);
+            services.AddDbContext<AppDbContext>((sp, options) => options
+                .UseSqlite(connectionString)
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
+        }
+
+        return services;
+    }
+
+    /// <summary><c>Database:Provider</c>: <c>Sqlite</c> when absent; anything but the two names is a start-up error that says what is allowed.</summary>
+    public static DatabaseProvider ProviderOf(IConfiguration config) =>
+        config["Database:Provider"]?.Trim() switch
+        {
+            null or "" => DatabaseProvider.Sqlite,
+            var name when name.Equals("Sqlite", StringComparison.OrdinalIgnoreCase) => DatabaseProvider.Sqlite,
+            var name when name.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase) || name.Equals("Postgres", StringComparison.OrdinalIgnoreCase) => DatabaseProvider.PostgreSql,
+            var name => throw new InvalidOperationException($"Database:Provider is \"{name}\"; it must be Sqlite (the default) or PostgreSQL."),
+        };
+
     /// <summary>
     /// Makes the configured SQLite connection string absolute (under the data root), with foreign keys on and a
     /// busy timeout: Microsoft.Data.Sqlite retries a locked database for up to <c>Default Timeout</c> seconds.

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace CareerCompass.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The PostgreSQL server the PostgreSQL tests use: the one <c>scripts/test.sh</c> started (its connection string in
+/// <c>CAREERCOMPASS_TEST_POSTGRES</c>), or, when the tests run on their own (<c>dotnet test</c>), a throwaway cluster
+/// this process starts once with <c>scripts/postgres.sh</c> (Debian's server, installed if missing) and stops when it
+/// exits. Each test makes databases of its own with <see cref="CreateDatabaseAsync"/>.
+/// </summary>
+public static class PostgresServer
+{
+    private static readonly Lazy<string> Server = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>A connection string for the server's <c>postgres</c> database (for CREATE / DROP DATABASE).</summary>
+    public static string AdminConnectionString => Server.Value;
+
+    /// <summary>Creates an empty database with a name of its own; returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync(string purpose)
+    {
+        var name = $"cc_{purpose}_{Guid.NewGuid():N}".ToLowerInvariant();
+        name = name.Length > 63 ? name[..63] : name;
+        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/> (closing this process's pooled connections to it first).</summary>
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static string Start()
+    {
+        var given = Environment.GetEnvironmentVariable("CAREERCOMPASS_TEST_POSTGRES");
+        if (!string.IsNullOrWhiteSpace(given))
+        {
+            return given;
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), "careercompass-postgres", Guid.NewGuid().ToString("N"));
+        var script = Path.Combine(RepositoryRoot(), "scripts", "postgres.sh");
+        var connectionString = Run(script, "start", folder);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            Run(script, "stop", folder);
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A server file still held; the folder is in the temp directory.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Owned by the postgres user when the tests run as root.
+            }
+        };
+        return connectionString;
+    }
+
+    private static string Run(string script, string command, string folder)
+    {
+        using var process = Process.Start(new ProcessStartInfo(script, [command, folder])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException($"Could not run {script}.");
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{script} {command} failed ({process.ExitCode}): {error}");
+        }
+
+        return output.Trim().Split('\n')[^1];
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CareerCompass.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException($"No CareerCompass.sln above {AppContext.BaseDirectory}.");
+    }
+}
