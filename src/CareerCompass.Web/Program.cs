@@ -19,6 +19,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
@@ -118,9 +119,11 @@ services.AddAntiforgery(options =>
     options.Cookie.Name = "CareerCompass.Antiforgery";
     options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
 });
-services.AddDataProtection()
-    .SetApplicationName("CareerCompass")
-    .PersistKeysToFileSystem(new DirectoryInfo(paths.Resolve(config["DataProtection:KeysDirectory"] ?? "data/keys")));
+// The key ring lives in the database (DataProtectionKeys), so instances on one database share it; one kept in the
+// old folder (DataProtection:KeysDirectory) is imported once at start-up (Database.MigrateAsync).
+services.AddDataProtection().SetApplicationName("CareerCompass");
+services.AddOptions<KeyManagementOptions>()
+    .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DatabaseXmlRepository(scopes));
 
 // Every page needs a signed-in person unless it says [AllowAnonymous]; records are checked per request.
 services.AddAuthorizationBuilder()

@@ -47,6 +47,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
 
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<ReviewSchedule> ReviewSchedules => Set<ReviewSchedule>();
 
     public DbSet<Review> Reviews => Set<Review>();

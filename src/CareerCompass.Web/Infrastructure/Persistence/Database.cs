@@ -1,4 +1,5 @@
 using CareerCompass.Web.Data;
+using CareerCompass.Web.Infrastructure.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,8 +30,9 @@ internal static class Database
     }
 
     /// <summary>
-    /// Applies the hand-written migrations, switches SQLite to write-ahead logging (it persists in the file), and
-    /// loads the shipped O*NET data if this release isn't in the database yet.
+    /// Applies the hand-written migrations, switches SQLite to write-ahead logging (it persists in the file), moves a
+    /// key ring from its old folder into the database (once), and loads the shipped O*NET data if this release isn't
+    /// in the database yet.
     /// </summary>
     public static async Task MigrateAsync(IServiceProvider services)
     {
@@ -42,7 +44,12 @@ internal static class Database
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
 
-        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OnetImport));
+        var loggers = scope.ServiceProvider.GetRequiredService<ILoggerFactory>();
+        var keysFolder = scope.ServiceProvider.GetRequiredService<DataPaths>().Resolve(
+            scope.ServiceProvider.GetRequiredService<IConfiguration>()["DataProtection:KeysDirectory"] ?? DatabaseKeyRing.DefaultFolder);
+        await DatabaseKeyRing.ImportAsync(db, keysFolder, loggers.CreateLogger(typeof(DatabaseKeyRing)));
+
+        var logger = loggers.CreateLogger(typeof(OnetImport));
         await OnetImport.ImportIfNeededAsync(db, OnetImport.DefaultFolder, logger);
     }
 }
