@@ -141,7 +141,7 @@ services.AddSingleton<AccountThrottle>();
 services.AddSingleton<TrustedDevices>();
 services.AddScoped<SignInTiming>();
 
-services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+services.AddAppHealthChecks();
 services.AddSmartCheckRateLimit(config);
 services.AddSingleton<IValidator<CareerCompass.Web.Pages.Contacts.Edit.InputModel>, CareerCompass.Web.Pages.Contacts.Edit.Validator>();
 services.AddReflection();
@@ -203,7 +203,7 @@ app.UseRateLimiter();
 // Static files answer straight from routing: no session read (a database query) for every stylesheet and script.
 app.MapStaticAssets().AllowAnonymous().ShortCircuit();
 app.MapRazorPages().WithStaticAssets();
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapAppHealthChecks();
 app.MapSmartCheck();
 app.MapCalendar();
 
