@@ -64,6 +64,7 @@ services.AddSingleton<IInterceptor, StampOwnedEntitiesInterceptor>();
 services.AddDbContext<AppDbContext>((sp, options) => options
     .UseSqlite(connectionString)
     .AddInterceptors(sp.GetServices<IInterceptor>()));
+services.AddHostedService<SqliteOptimizer>(); // PRAGMA optimize every Database:OptimizeInterval
 
 // Accounts: ASP.NET Core Identity, password rules after OWASP ASVS 5 (length, not composition; common ones refused).
 services.AddDefaultIdentity<AppUser>(options =>

@@ -31,8 +31,8 @@ internal static class Database
 
     /// <summary>
     /// Applies the hand-written migrations, switches SQLite to write-ahead logging (it persists in the file), moves a
-    /// key ring from its old folder into the database (once), and loads the shipped O*NET data if this release isn't
-    /// in the database yet.
+    /// key ring from its old folder into the database (once), loads the shipped O*NET data if this release isn't in the
+    /// database yet, and lets SQLite analyse what needs it (<see cref="SqliteOptimizer"/>).
     /// </summary>
     public static async Task MigrateAsync(IServiceProvider services)
     {
@@ -51,5 +51,8 @@ internal static class Database
 
         var logger = loggers.CreateLogger(typeof(OnetImport));
         await OnetImport.ImportIfNeededAsync(db, OnetImport.DefaultFolder, logger);
+
+        // Statistics for the query planner, now that the tables are in place and filled (SQLite only).
+        await SqliteOptimizer.OptimizeAsync(db);
     }
 }
