@@ -90,6 +90,9 @@ services.AddDefaultIdentity<AppUser>(options =>
 // Sessions are ended on the server by a password change, a reset or a deleted account; the security stamp, checked
 // every 30 s, is the second line (and carries other account changes, such as the time zone, to other devices).
 services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromSeconds(30));
+// The check itself is one statement (stamp, zone, next review, roles), not Identity's five and a ticket write.
+services.AddSingleton<StampChecks>();
+services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, SessionStampValidator>());
 services.ConfigureApplicationCookie(options =>
 {
     options.Cookie.Name = "CareerCompass.Auth";
