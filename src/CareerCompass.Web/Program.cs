@@ -19,6 +19,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
@@ -60,6 +61,7 @@ services.TryAddSingleton(TimeProvider.System);
 // migrations, one set per provider.
 services.AddSingleton<IInterceptor, StampOwnedEntitiesInterceptor>();
 services.AddAppDatabase(config, paths);
+services.AddHostedService<SqliteOptimizer>(); // PRAGMA optimize every Database:OptimizeInterval (SQLite only)
 
 // Accounts: ASP.NET Core Identity, password rules after OWASP ASVS 5 (length, not composition; common ones refused).
 services.AddDefaultIdentity<AppUser>(options =>
@@ -85,6 +87,9 @@ services.AddDefaultIdentity<AppUser>(options =>
 // Sessions are ended on the server by a password change, a reset or a deleted account; the security stamp, checked
 // every 30 s, is the second line (and carries other account changes, such as the time zone, to other devices).
 services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromSeconds(30));
+// The check itself is one statement (stamp, zone, next review, roles), not Identity's five and a ticket write.
+services.AddSingleton<StampChecks>();
+services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, SessionStampValidator>());
 services.ConfigureApplicationCookie(options =>
 {
     options.Cookie.Name = "CareerCompass.Auth";
@@ -115,9 +120,11 @@ services.AddAntiforgery(options =>
     options.Cookie.Name = "CareerCompass.Antiforgery";
     options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
 });
-services.AddDataProtection()
-    .SetApplicationName("CareerCompass")
-    .PersistKeysToFileSystem(new DirectoryInfo(paths.Resolve(config["DataProtection:KeysDirectory"] ?? "data/keys")));
+// The key ring lives in the database (DataProtectionKeys), so instances on one database share it; one kept in the
+// old folder (DataProtection:KeysDirectory) is imported once at start-up (Database.MigrateAsync).
+services.AddDataProtection().SetApplicationName("CareerCompass");
+services.AddOptions<KeyManagementOptions>()
+    .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DatabaseXmlRepository(scopes));
 
 // Every page needs a signed-in person unless it says [AllowAnonymous]; records are checked per request.
 services.AddAuthorizationBuilder()
@@ -135,7 +142,7 @@ services.AddSingleton<AccountThrottle>();
 services.AddSingleton<TrustedDevices>();
 services.AddScoped<SignInTiming>();
 
-services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+services.AddAppHealthChecks();
 services.AddSmartCheckRateLimit(config);
 services.AddSingleton<IValidator<CareerCompass.Web.Pages.Contacts.Edit.InputModel>, CareerCompass.Web.Pages.Contacts.Edit.Validator>();
 services.AddReflection();
@@ -197,7 +204,7 @@ app.UseRateLimiter();
 // Static files answer straight from routing: no session read (a database query) for every stylesheet and script.
 app.MapStaticAssets().AllowAnonymous().ShortCircuit();
 app.MapRazorPages().WithStaticAssets();
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapAppHealthChecks();
 app.MapSmartCheck();
 app.MapCalendar();
 

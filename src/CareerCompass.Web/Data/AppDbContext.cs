@@ -63,6 +63,8 @@ public class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
 
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<ReviewSchedule> ReviewSchedules => Set<ReviewSchedule>();
 
     public DbSet<Review> Reviews => Set<Review>();

@@ -1,4 +1,5 @@
 using CareerCompass.Web.Data;
+using CareerCompass.Web.Infrastructure.Security;
 using Microsoft.Data.Sqlite;
 using CareerCompass.Web.Data.PostgreSql;
 using Microsoft.EntityFrameworkCore;
@@ -84,8 +85,9 @@ internal static class Database
     }
 
     /// <summary>
-    /// Applies the hand-written migrations, switches SQLite to write-ahead logging (it persists in the file), and
-    /// loads the shipped O*NET data if this release isn't in the database yet.
+    /// Applies the hand-written migrations, switches SQLite to write-ahead logging (it persists in the file), moves a
+    /// key ring from its old folder into the database (once), loads the shipped O*NET data if this release isn't in the
+    /// database yet, and lets SQLite analyse what needs it (<see cref="SqliteOptimizer"/>).
     /// </summary>
     public static async Task MigrateAsync(IServiceProvider services)
     {
@@ -97,7 +99,15 @@ internal static class Database
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
 
-        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OnetImport));
+        var loggers = scope.ServiceProvider.GetRequiredService<ILoggerFactory>();
+        var keysFolder = scope.ServiceProvider.GetRequiredService<DataPaths>().Resolve(
+            scope.ServiceProvider.GetRequiredService<IConfiguration>()["DataProtection:KeysDirectory"] ?? DatabaseKeyRing.DefaultFolder);
+        await DatabaseKeyRing.ImportAsync(db, keysFolder, loggers.CreateLogger(typeof(DatabaseKeyRing)));
+
+        var logger = loggers.CreateLogger(typeof(OnetImport));
         await OnetImport.ImportIfNeededAsync(db, OnetImport.DefaultFolder, logger);
+
+        // Statistics for the query planner, now that the tables are in place and filled (SQLite only).
+        await SqliteOptimizer.OptimizeAsync(db);
     }
 }
