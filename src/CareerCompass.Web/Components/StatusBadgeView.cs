@@ -9,6 +9,8 @@ public enum BadgeTone
     Light,
     Success,
     Secondary,
+    Warning,
+    Info,
 }
 
 /// <summary>A <see cref="StatusBadge"/>'s words and tone.</summary>
@@ -23,6 +25,8 @@ public sealed record StatusBadgeView(string Text, BadgeTone Tone = BadgeTone.Lig
     {
         BadgeTone.Success => "badge text-bg-success",
         BadgeTone.Secondary => "badge text-bg-secondary",
+        BadgeTone.Warning => "badge text-bg-warning",
+        BadgeTone.Info => "badge text-bg-info",
         _ => "badge text-bg-light border",
     };
 }

@@ -145,6 +145,8 @@ public sealed class StatusBadgeTests
     [InlineData(BadgeTone.Light, "badge text-bg-light border")]
     [InlineData(BadgeTone.Success, "badge text-bg-success")]
     [InlineData(BadgeTone.Secondary, "badge text-bg-secondary")]
+    [InlineData(BadgeTone.Warning, "badge text-bg-warning")]
+    [InlineData(BadgeTone.Info, "badge text-bg-info")]
     public async Task Each_tone_has_its_colour_classes(BadgeTone tone, string classes)
     {
         var rendered = await ComponentRender.RenderAsync<StatusBadge>(("View", new StatusBadgeView("Waiting", tone)));
