@@ -101,6 +101,8 @@ services.ConfigureApplicationCookie(options =>
 });
 // Sessions live on the server (AuthSessions): signing out, or ending a session elsewhere, works at once.
 services.AddHttpContextAccessor();
+// The Razor components under Components/ draw icons from the same sprite as the <icon> tag helper.
+services.AddSingleton<CareerCompass.Web.Components.IconSprite>();
 services.AddSingleton<DatabaseTicketStore>();
 services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
     .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);

@@ -2,6 +2,7 @@ using CareerCompass.Domain.Goals;
 using CareerCompass.Domain.Journey;
 using CareerCompass.Domain.Reflection;
 using CareerCompass.Domain.Reviews;
+using CareerCompass.Web.Components;
 using CareerCompass.Web.Data;
 using CareerCompass.Domain.Sharing;
 using CareerCompass.Web.Infrastructure.Sharing;
@@ -43,6 +44,12 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
     public GoalLink? NeedsMilestones { get; private set; }
 
     public DateOnly Today { get; private set; }
+
+    /// <summary>The timeline under the dashboard: the active goals that have a deadline, with their milestones.</summary>
+    public TimelineView Timeline => new(Today, ActiveGoals
+        .Where(g => g.Deadline is not null)
+        .Select(g => new TimelineGoal(g.Statement, g.StartedOn, g.Deadline!.Value, g.Progress, g.Milestones.Select(m => new TimelineMilestone(m.Title, m.DueOn, m.Status)).ToList()))
+        .ToList());
 
     /// <summary>Comments from a counsellor the person hasn't read yet, by record (only on the person's own dashboard).</summary>
     public IReadOnlyList<NewComments> Unread { get; private set; } = [];

@@ -46,10 +46,11 @@ public sealed partial class StylesheetTests(CareerCompassFactory app) : IClassFi
 
         var web = Path.Combine(RepositoryRoot(), "src", "CareerCompass.Web");
         var named = Directory.EnumerateFiles(web, "*.cshtml", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(web, "*.razor", SearchOption.AllDirectories))
             .SelectMany(file =>
             {
                 var text = File.ReadAllText(file);
-                return IconName().Matches(text).Concat(EmptyStateIcon().Matches(text))
+                return IconName().Matches(text).Concat(IconComponentName().Matches(text)).Concat(EmptyStateIcon().Matches(text))
                     .Select(m => (File: Path.GetRelativePath(web, file), Name: m.Groups[1].Value));
             })
             .ToList();
@@ -77,7 +78,10 @@ public sealed partial class StylesheetTests(CareerCompassFactory app) : IClassFi
     [GeneratedRegex("<icon name=\"([a-z0-9-]+)\"")]
     private static partial Regex IconName();
 
-    [GeneratedRegex("new EmptyState\\(\"([a-z0-9-]+)\"")]
+    [GeneratedRegex("<Icon Name=\"([a-z0-9-]+)\"")]
+    private static partial Regex IconComponentName();
+
+    [GeneratedRegex("new EmptyStateView\\(\"([a-z0-9-]+)\"")]
     private static partial Regex EmptyStateIcon();
 
     private static string RepositoryRoot()
