@@ -8,7 +8,10 @@ namespace CareerCompass.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real app over HTTP, on its own SQLite file and mail folder in a fresh temporary directory, in the
-/// Production environment (friendly error pages, no developer pages), with a clock the test controls.
+/// Production environment (friendly error pages, no developer pages), with a clock the test controls. In the
+/// PostgreSQL run of the suite (<c>CAREERCOMPASS_TEST_PROVIDER=PostgreSQL</c>, the second run of
+/// <c>scripts/test.sh</c>), on a PostgreSQL database of its own instead, copied from a migrated and loaded template
+/// (<see cref="PostgresServer"/>).
 /// </summary>
 public class CareerCompassFactory : WebApplicationFactory<Program>
 {
@@ -22,6 +25,9 @@ public class CareerCompassFactory : WebApplicationFactory<Program>
     public string DataRoot { get; }
 
     public string DatabasePath => Path.Combine(DataRoot, "careercompass.db");
+
+    /// <summary>The PostgreSQL database's connection string in the PostgreSQL run; null on SQLite.</summary>
+    public string? PostgreSqlConnectionString { get; private set; }
 
     public TestClock Clock { get; } = new();
 
@@ -52,7 +58,17 @@ public class CareerCompassFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("DataRoot", DataRoot);
-        builder.UseSetting("ConnectionStrings:CareerCompass", $"Data Source={DatabasePath}");
+        if (PostgresServer.IsTheProvider)
+        {
+            PostgreSqlConnectionString ??= PostgresServer.CreateMigratedDatabaseAsync("app").GetAwaiter().GetResult();
+            builder.UseSetting("Database:Provider", "PostgreSQL");
+            builder.UseSetting("ConnectionStrings:CareerCompass", PostgreSqlConnectionString);
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:CareerCompass", $"Data Source={DatabasePath}");
+        }
+
         builder.UseSetting("Email:Transport", "Pickup");
         builder.UseSetting("Email:PickupDirectory", Mailbox.Folder);
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(DataRoot, "keys"));
@@ -75,6 +91,11 @@ public class CareerCompassFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (PostgreSqlConnectionString is not null)
+            {
+                PostgresServer.DropDatabaseAsync(PostgreSqlConnectionString).GetAwaiter().GetResult();
+            }
+
             try
             {
                 Directory.Delete(DataRoot, recursive: true);

@@ -1,4 +1,8 @@
 using System.Diagnostics;
+using CareerCompass.Web.Data.PostgreSql;
+using CareerCompass.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace CareerCompass.Web.Tests.Infrastructure;
@@ -40,6 +44,62 @@ public static class PostgresServer
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    private static readonly SemaphoreSlim TemplateLock = new(1, 1);
+    private static string? _template;
+
+    /// <summary>True when this test run is the PostgreSQL run of the integration suite (<c>CAREERCOMPASS_TEST_PROVIDER=PostgreSQL</c>).</summary>
+    public static bool IsTheProvider =>
+        string.Equals(Environment.GetEnvironmentVariable("CAREERCOMPASS_TEST_PROVIDER"), "PostgreSQL", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A new database copied from a template that was migrated and loaded with the O*NET and BLS data once per test
+    /// run (PostgreSQL's <c>CREATE DATABASE … TEMPLATE</c>, a file copy), so each test class starts where a fresh
+    /// install would, without importing again.
+    /// </summary>
+    public static async Task<string> CreateMigratedDatabaseAsync(string purpose)
+    {
+        var template = await TemplateAsync();
+        var name = $"cc_{purpose}_{Guid.NewGuid():N}".ToLowerInvariant();
+        name = name.Length > 63 ? name[..63] : name;
+        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
+    }
+
+    private static async Task<string> TemplateAsync()
+    {
+        await TemplateLock.WaitAsync();
+        try
+        {
+            if (_template is null)
+            {
+                var connectionString = await CreateDatabaseAsync("template");
+                var options = new DbContextOptionsBuilder<PostgreSqlDbContext>()
+                    .UseNpgsql(connectionString).Options;
+                await using (var db = new PostgreSqlDbContext(options))
+                {
+                    await db.Database.MigrateAsync();
+                    await OnetImport.ImportIfNeededAsync(db, OnetImport.DefaultFolder, NullLogger.Instance);
+                }
+
+                // A template must have no open connections when it is copied.
+                NpgsqlConnection.ClearAllPools();
+                _template = new NpgsqlConnectionStringBuilder(connectionString).Database;
+            }
+
+            return _template!;
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
     }
 
     private static string Start()

@@ -58,13 +58,10 @@ internal static partial class OnetImport
             var beforeProfiles = watch.ElapsedMilliseconds;
             var profiles = await InsertProfilesAsync(connection, transaction, folder, blsFolder, codes);
             var profileMilliseconds = watch.ElapsedMilliseconds - beforeProfiles;
-            if (db.Database.IsSqlite())
+            // The search indexes are copies of the titles, so they are rebuilt in the same transaction.
+            foreach (var sql in db.Database.IsNpgsql() ? PostgreSqlOccupationSearch.RebuildSql : SqliteOccupationSearch.RebuildSql)
             {
-                // The search indexes are copies of the titles, so they are rebuilt in the same transaction.
-                foreach (var sql in SqliteOccupationSearch.RebuildSql)
-                {
-                    await ExecuteAsync(connection, transaction, sql);
-                }
+                await ExecuteAsync(connection, transaction, sql);
             }
 
             await ExecuteAsync(connection, transaction, "DELETE FROM \"ReferenceData\" WHERE \"Name\" = @p0", DataSet);

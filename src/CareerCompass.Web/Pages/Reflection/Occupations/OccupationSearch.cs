@@ -18,6 +18,9 @@ public interface IOccupationSearch
     Task<IReadOnlyList<OccupationHit>> SearchAsync(string query, int? jobZone, int limit);
 }
 
+/// <summary>An <see cref="IOccupationSearch"/> that asks the database every time (the cache sits in front of it).</summary>
+public interface IDatabaseOccupationSearch : IOccupationSearch;
+
 /// <summary>
 /// SQLite FTS5 over every title: a <c>porter unicode61</c> index with one row per title (the occupation's own and
 /// each alternate, with its code and job zone) for whole words, prefixes and stems (each word typed is a prefix
@@ -28,7 +31,7 @@ public interface IOccupationSearch
 /// occupations with the most matching titles, then the shortest title. One statement; two when the typo fallback
 /// runs (the search, which also returns the candidate words when it finds fewer than three, and the search again).
 /// </summary>
-public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference reference) : IOccupationSearch
+public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference reference) : IDatabaseOccupationSearch
 {
     /// <summary>The FTS5 tables (not in the EF model: each has shadow tables named <c>{table}_…</c>).</summary>
     public static readonly IReadOnlyList<string> Tables = ["OccupationTitleSearch", "OccupationWordIndex", "OccupationWordList", "OccupationWords"];

@@ -1,4 +1,6 @@
 using CareerCompass.Domain.Occupations;
+using CareerCompass.Web.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace CareerCompass.Web.Pages.Reflection.Occupations;
@@ -38,9 +40,10 @@ public sealed class OccupationSearchCache : IDisposable
 
 /// <summary>
 /// <see cref="IOccupationSearch"/> with recent results from <see cref="OccupationSearchCache"/>: a repeated search
-/// costs no statement. The first search of a query runs the database's own (<see cref="SqliteOccupationSearch"/>).
+/// costs no statement. The first search of a query runs the database's own (<see cref="SqliteOccupationSearch"/> or
+/// <see cref="PostgreSqlOccupationSearch"/>).
 /// </summary>
-public sealed class CachedOccupationSearch(SqliteOccupationSearch search, OccupationSearchCache cache, OccupationReference reference) : IOccupationSearch
+public sealed class CachedOccupationSearch(IDatabaseOccupationSearch search, OccupationSearchCache cache, OccupationReference reference) : IOccupationSearch
 {
     public async Task<IReadOnlyList<OccupationHit>> SearchAsync(string query, int? jobZone, int limit)
     {
@@ -63,12 +66,19 @@ public sealed class CachedOccupationSearch(SqliteOccupationSearch search, Occupa
 
 public static class OccupationSearchServices
 {
-    /// <summary>The occupation search the pages use: the SQLite FTS5 search behind the in-memory cache of recent results.</summary>
+    /// <summary>
+    /// The occupation search the pages use: the database's own text search (SQLite FTS5 or PostgreSQL's, by the
+    /// provider in use) behind the in-memory cache of recent results.
+    /// </summary>
     public static IServiceCollection AddOccupationSearch(this IServiceCollection services)
     {
         services.AddSingleton<OccupationReference>();
         services.AddSingleton<OccupationSearchCache>();
         services.AddScoped<SqliteOccupationSearch>();
+        services.AddScoped<PostgreSqlOccupationSearch>();
+        services.AddScoped<IDatabaseOccupationSearch>(sp => sp.GetRequiredService<AppDbContext>().Database.IsNpgsql()
+            ? sp.GetRequiredService<PostgreSqlOccupationSearch>()
+            : sp.GetRequiredService<SqliteOccupationSearch>());
         services.AddScoped<IOccupationSearch, CachedOccupationSearch>();
         return services;
     }
