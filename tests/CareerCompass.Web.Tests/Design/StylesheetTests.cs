@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using CareerCompass.Web.Tests.Infrastructure;
 
@@ -70,6 +71,36 @@ public sealed partial class StylesheetTests(CareerCompassFactory app) : IClassFi
         Assert.Matches("^/icons\\.svg\\?v=[^#]+#compass$", icon.QuerySelector("use")!.GetAttribute("href")!);
         Assert.Equal("CareerCompass", brand.TextContent.Trim());
     }
+
+    /// <summary>
+    /// app.css is built from the Bootstrap sources pinned in Styles/package-lock.json; the served script must be the
+    /// same release (scripts/build-css.sh copies it from that package), or components may miss each other's changes.
+    /// </summary>
+    [Fact]
+    public async Task The_served_bootstrap_script_is_the_release_the_styles_are_built_from()
+    {
+        var styles = Path.Combine(RepositoryRoot(), "src", "CareerCompass.Web", "Styles");
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(styles, "package.json")));
+        using var lockFile = JsonDocument.Parse(File.ReadAllText(Path.Combine(styles, "package-lock.json")));
+        var pinned = manifest.RootElement.GetProperty("devDependencies").GetProperty("bootstrap").GetString();
+        var locked = lockFile.RootElement.GetProperty("packages").GetProperty("node_modules/bootstrap").GetProperty("version").GetString();
+        Assert.Equal(pinned, locked);
+
+        using var browser = app.NewBrowser();
+        var page = await browser.GetAsync("/");
+        var src = Assert.Single(page.Document.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!), s => s.Contains("bootstrap", StringComparison.Ordinal));
+        using var script = await browser.Client.GetAsync(new Uri(src, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        var banner = BootstrapBanner().Match(await script.Content.ReadAsStringAsync());
+        Assert.True(banner.Success, $"{src} has no Bootstrap banner.");
+        Assert.Equal(locked, banner.Groups[1].Value);
+
+        var css = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "CareerCompass.Web", "wwwroot", "css", "app.css"));
+        Assert.Contains($"built with Bootstrap v{locked} ", css, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"^/\*!\s*\*\s*Bootstrap v(\d+\.\d+\.\d+) ")]
+    private static partial Regex BootstrapBanner();
 
     /// <summary>
     /// Bootstrap's utility classes are cut down to the families (and breakpoints) Styles/_utilities.scss keeps, so a
