@@ -176,6 +176,37 @@ public sealed class GoalJourneyTests(LiveApp live) : IClassFixture<LiveApp>
     }
 
     [Fact]
+    public async Task After_a_save_the_server_refused_leaving_with_the_typed_text_still_asks_first()
+    {
+        await using var context = await live.NewDesktopContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignUpAndSignInAsync(live);
+        await page.GotoAsync("/Goals/Edit");
+
+        // No goal sentence: the server sends the form back with what was typed, nothing saved.
+        await page.GetByLabel("What you'll count").FillAsync("Applications sent");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save goal" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-error-summary]")).ToContainTextAsync("Please write your goal in a sentence");
+        await Assertions.Expect(page.GetByLabel("What you'll count")).ToHaveValueAsync("Applications sent");
+
+        string? dialog = null;
+        page.Dialog += async (_, d) =>
+        {
+            dialog = d.Type;
+            await d.DismissAsync();
+        };
+        await page.GetByRole(AriaRole.Link, new() { Name = "Your goals" }).ClickAsync();
+        for (var i = 0; i < 50 && dialog is null; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal("beforeunload", dialog);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Goals/Edit"));
+        await Assertions.Expect(page.GetByLabel("What you'll count")).ToHaveValueAsync("Applications sent");
+    }
+
+    [Fact]
     public async Task On_a_phone_milestones_are_ticked_and_moved_in_place_and_the_timeline_is_a_dated_list()
     {
         await using var context = await live.NewPhoneContextAsync();
