@@ -176,6 +176,52 @@ public sealed class GoalJourneyTests(LiveApp live) : IClassFixture<LiveApp>
     }
 
     [Fact]
+    public async Task The_printable_plan_has_a_keyboard_reachable_print_button_and_prints_with_the_print_styles()
+    {
+        await using var context = await live.NewDesktopContextAsync();
+        var page = await context.NewPageAsync();
+        var checks = new PageChecks(page);
+        await page.SignUpAndSignInAsync(live);
+        await page.GotoAsync("/Goals/Edit");
+        await page.GetByLabel("Your goal").FillAsync("Finish a project management course by the summer");
+        await page.GetByLabel("Deadline").FillAsync(InMonths(6));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save goal" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Goals/\\d+"));
+
+        await page.GotoAsync("/Goals/Print");
+        var button = page.GetByRole(AriaRole.Button, new() { Name = "Print or save as PDF" });
+        await Assertions.Expect(button).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#print-hint-no-js")).ToBeHiddenAsync();
+        await checks.CheckAsync(page, "goals-print-screen");
+
+        // Reached with the Tab key alone, and Enter opens the browser's print dialog (stubbed here).
+        await page.EvaluateAsync("() => { window.printCalls = 0; window.print = () => { window.printCalls++; }; }");
+        var reached = false;
+        for (var i = 0; i < 40 && !reached; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            reached = await page.EvaluateAsync<bool>("() => document.activeElement?.id === 'print-plan'");
+        }
+
+        Assert.True(reached, "The print button can't be reached with the Tab key.");
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => window.printCalls"));
+
+        // On paper: only the plan — no button, links back, site header or footer — and each goal on a page of its own.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(button).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Your goals" })).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("body > header")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("footer")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Finish a project management course by the summer" })).ToBeVisibleAsync();
+        Assert.Equal("page", await page.Locator(".print-plan__goal").First.EvaluateAsync<string>("e => getComputedStyle(e).breakBefore"));
+        Assert.Equal("rgb(0, 0, 0)", await page.Locator("body").EvaluateAsync<string>("e => getComputedStyle(e).color"));
+        await checks.CheckAsync(page, "goals-print-paper");
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        await Assertions.Expect(button).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task After_a_save_the_server_refused_leaving_with_the_typed_text_still_asks_first()
     {
         await using var context = await live.NewDesktopContextAsync();
