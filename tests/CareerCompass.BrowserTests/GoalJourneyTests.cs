@@ -253,6 +253,50 @@ public sealed class GoalJourneyTests(LiveApp live) : IClassFixture<LiveApp>
     }
 
     [Fact]
+    public async Task On_a_phone_plan_item_rows_are_mostly_words_with_one_small_named_remove_button()
+    {
+        await using var context = await live.NewPhoneContextAsync();
+        var page = await context.NewPageAsync();
+        var checks = new PageChecks(page);
+        await page.SignUpAndSignInAsync(live);
+        await page.GotoAsync("/Goals/Edit");
+        await page.GetByLabel("Your goal").FillAsync("Lead a small team within a year");
+        await page.GetByLabel("Deadline").FillAsync(InMonths(12));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save goal" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Goals/\\d+"));
+        foreach (var (kind, text) in new[] { ("Skill", "Running a retrospective with the whole team"), ("Obstacle", "Little time on weekdays"), ("Resource", "A short course on giving feedback") })
+        {
+            await page.Locator("#NewPlanItem_Kind").SelectOptionAsync(kind);
+            await page.Locator("#NewPlanItem_Text").FillAsync(text);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add to plan" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#plan li.plan-item").Filter(new() { HasText = text })).ToHaveCountAsync(1);
+        }
+
+        var rows = page.Locator("#plan li.plan-item");
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
+        for (var i = 0; i < 3; i++)
+        {
+            var row = await rows.Nth(i).BoundingBoxAsync();
+            var buttons = rows.Nth(i).Locator("button");
+            Assert.Equal(1, await buttons.CountAsync());
+            var button = await buttons.First.BoundingBoxAsync();
+            Assert.NotNull(row);
+            Assert.NotNull(button);
+            Assert.True(button.Width <= 48 && button.Height <= 48, $"Row {i + 1}'s remove button is {button.Width}×{button.Height} px.");
+            Assert.True(button.Width * button.Height < 0.2 * row.Width * row.Height, $"Row {i + 1} is mostly button: {button.Width}×{button.Height} in {row.Width}×{row.Height} px.");
+            Assert.True(button.Width >= 24 && button.Height >= 24, "The remove button is smaller than a 24 px target.");
+        }
+
+        Assert.True(await PageChecks.FitsTheScreenAsync(page), "The goal page scrolls sideways on a phone.");
+        await checks.CheckAsync(page, "phone-goal-plan-rows");
+
+        // Named after its item, for screen readers and voice control.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove \"Little time on weekdays\"" }).ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#plan")).Not.ToContainTextAsync("Little time on weekdays");
+    }
+
+    [Fact]
     public async Task On_a_phone_milestones_are_ticked_and_moved_in_place_and_the_timeline_is_a_dated_list()
     {
         await using var context = await live.NewPhoneContextAsync();
