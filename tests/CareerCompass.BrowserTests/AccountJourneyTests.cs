@@ -24,7 +24,7 @@ public sealed class AccountJourneyTests(LiveApp live) : IClassFixture<LiveApp>
         await page.GetByLabel("Type the password again").FillAsync("short");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await Assertions.Expect(page.Locator("#password-error")).ToContainTextAsync("Please use at least 12 characters");
-        await Assertions.Expect(page.Locator("#error-summary a[href='#Input_Password']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-error-summary] a[href='#Input_Password']")).ToBeVisibleAsync();
         await checks.CheckAsync(page, "desktop-03-register-error");
 
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(People.GoodPassword);

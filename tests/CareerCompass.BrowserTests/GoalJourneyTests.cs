@@ -176,6 +176,127 @@ public sealed class GoalJourneyTests(LiveApp live) : IClassFixture<LiveApp>
     }
 
     [Fact]
+    public async Task The_printable_plan_has_a_keyboard_reachable_print_button_and_prints_with_the_print_styles()
+    {
+        await using var context = await live.NewDesktopContextAsync();
+        var page = await context.NewPageAsync();
+        var checks = new PageChecks(page);
+        await page.SignUpAndSignInAsync(live);
+        await page.GotoAsync("/Goals/Edit");
+        await page.GetByLabel("Your goal").FillAsync("Finish a project management course by the summer");
+        await page.GetByLabel("Deadline").FillAsync(InMonths(6));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save goal" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Goals/\\d+"));
+
+        await page.GotoAsync("/Goals/Print");
+        var button = page.GetByRole(AriaRole.Button, new() { Name = "Print or save as PDF" });
+        await Assertions.Expect(button).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#print-hint-no-js")).ToBeHiddenAsync();
+        await checks.CheckAsync(page, "goals-print-screen");
+
+        // Reached with the Tab key alone, and Enter opens the browser's print dialog (stubbed here).
+        await page.EvaluateAsync("() => { window.printCalls = 0; window.print = () => { window.printCalls++; }; }");
+        var reached = false;
+        for (var i = 0; i < 40 && !reached; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            reached = await page.EvaluateAsync<bool>("() => document.activeElement?.id === 'print-plan'");
+        }
+
+        Assert.True(reached, "The print button can't be reached with the Tab key.");
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => window.printCalls"));
+
+        // On paper: only the plan — no button, links back, site header or footer — and each goal on a page of its own.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(button).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Your goals" })).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("body > header")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("footer")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Finish a project management course by the summer" })).ToBeVisibleAsync();
+        Assert.Equal("page", await page.Locator(".print-plan__goal").First.EvaluateAsync<string>("e => getComputedStyle(e).breakBefore"));
+        Assert.Equal("rgb(0, 0, 0)", await page.Locator("body").EvaluateAsync<string>("e => getComputedStyle(e).color"));
+        await checks.CheckAsync(page, "goals-print-paper");
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        await Assertions.Expect(button).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task After_a_save_the_server_refused_leaving_with_the_typed_text_still_asks_first()
+    {
+        await using var context = await live.NewDesktopContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignUpAndSignInAsync(live);
+        await page.GotoAsync("/Goals/Edit");
+
+        // No goal sentence: the server sends the form back with what was typed, nothing saved.
+        await page.GetByLabel("What you'll count").FillAsync("Applications sent");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save goal" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-error-summary]")).ToContainTextAsync("Please write your goal in a sentence");
+        await Assertions.Expect(page.GetByLabel("What you'll count")).ToHaveValueAsync("Applications sent");
+
+        string? dialog = null;
+        page.Dialog += async (_, d) =>
+        {
+            dialog = d.Type;
+            await d.DismissAsync();
+        };
+        await page.GetByRole(AriaRole.Link, new() { Name = "Your goals" }).ClickAsync();
+        for (var i = 0; i < 50 && dialog is null; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal("beforeunload", dialog);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Goals/Edit"));
+        await Assertions.Expect(page.GetByLabel("What you'll count")).ToHaveValueAsync("Applications sent");
+    }
+
+    [Fact]
+    public async Task On_a_phone_plan_item_rows_are_mostly_words_with_one_small_named_remove_button()
+    {
+        await using var context = await live.NewPhoneContextAsync();
+        var page = await context.NewPageAsync();
+        var checks = new PageChecks(page);
+        await page.SignUpAndSignInAsync(live);
+        await page.GotoAsync("/Goals/Edit");
+        await page.GetByLabel("Your goal").FillAsync("Lead a small team within a year");
+        await page.GetByLabel("Deadline").FillAsync(InMonths(12));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save goal" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Goals/\\d+"));
+        foreach (var (kind, text) in new[] { ("Skill", "Running a retrospective with the whole team"), ("Obstacle", "Little time on weekdays"), ("Resource", "A short course on giving feedback") })
+        {
+            await page.Locator("#NewPlanItem_Kind").SelectOptionAsync(kind);
+            await page.Locator("#NewPlanItem_Text").FillAsync(text);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add to plan" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#plan li.plan-item").Filter(new() { HasText = text })).ToHaveCountAsync(1);
+        }
+
+        var rows = page.Locator("#plan li.plan-item");
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
+        for (var i = 0; i < 3; i++)
+        {
+            var row = await rows.Nth(i).BoundingBoxAsync();
+            var buttons = rows.Nth(i).Locator("button");
+            Assert.Equal(1, await buttons.CountAsync());
+            var button = await buttons.First.BoundingBoxAsync();
+            Assert.NotNull(row);
+            Assert.NotNull(button);
+            Assert.True(button.Width <= 48 && button.Height <= 48, $"Row {i + 1}'s remove button is {button.Width}×{button.Height} px.");
+            Assert.True(button.Width * button.Height < 0.2 * row.Width * row.Height, $"Row {i + 1} is mostly button: {button.Width}×{button.Height} in {row.Width}×{row.Height} px.");
+            Assert.True(button.Width >= 24 && button.Height >= 24, "The remove button is smaller than a 24 px target.");
+        }
+
+        Assert.True(await PageChecks.FitsTheScreenAsync(page), "The goal page scrolls sideways on a phone.");
+        await checks.CheckAsync(page, "phone-goal-plan-rows");
+
+        // Named after its item, for screen readers and voice control.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove \"Little time on weekdays\"" }).ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#plan")).Not.ToContainTextAsync("Little time on weekdays");
+    }
+
+    [Fact]
     public async Task On_a_phone_milestones_are_ticked_and_moved_in_place_and_the_timeline_is_a_dated_list()
     {
         await using var context = await live.NewPhoneContextAsync();

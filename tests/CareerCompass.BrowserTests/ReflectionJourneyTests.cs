@@ -181,4 +181,30 @@ public sealed class ReflectionJourneyTests(LiveApp live) : IClassFixture<LiveApp
         var ranking = await page.Locator("#ranking li > span").AllInnerTextsAsync();
         Assert.Equal(["Learning", "Autonomy", "Faith"], ranking.Select(r => r.Replace("Top five", string.Empty, StringComparison.Ordinal).Trim()));
     }
+
+    [Fact]
+    public async Task After_a_move_in_place_the_message_shown_says_what_was_just_moved()
+    {
+        await using var context = await live.NewDesktopContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignUpAndSignInAsync(live);
+        await page.GotoAsync("/Reflection/Values");
+        await page.GetByLabel("Learning").CheckAsync();
+        await page.GetByLabel("Autonomy").CheckAsync();
+        await page.GetByLabel("Teamwork").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and stay here" }).ClickAsync();
+        var shown = page.Locator("#values-messages .alert");
+        await Assertions.Expect(shown).ToHaveTextAsync("Saved.");
+        await page.EvaluateAsync("() => { window.stillHere = true; }");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move Autonomy down" }).ClickAsync();
+        await Assertions.Expect(shown).ToHaveTextAsync("Moved Autonomy down.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move Teamwork up" }).ClickAsync();
+        await Assertions.Expect(shown).ToHaveTextAsync("Moved Teamwork up.");
+
+        // Said once: the shown copy is not a second live region beside the announcer.
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Moved Teamwork up." })).ToHaveCountAsync(1);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.stillHere === true"), "Moving a value loaded the page again.");
+        await new PageChecks(page).CheckAsync(page, "reflection-values-moved-message");
+    }
 }

@@ -147,7 +147,7 @@ public sealed class AccountPagesTests(CareerCompassFactory app) : IClassFixture<
         using var browser = app.NewBrowser();
         var answer = await browser.RegisterAsync("not an address", "short", "different");
 
-        var summary = answer.Document.QuerySelectorAll("#error-summary li a").ToList();
+        var summary = answer.Document.QuerySelectorAll("[data-error-summary] li a").ToList();
         Assert.Equal(3, summary.Count);
         Assert.Contains(summary, a => a.TextContent.Contains("e-mail address", StringComparison.Ordinal) && a.GetAttribute("href") == "#Input_Email");
         Assert.Contains(summary, a => a.TextContent.Contains("12 characters", StringComparison.Ordinal) && a.GetAttribute("href") == "#Input_Password");

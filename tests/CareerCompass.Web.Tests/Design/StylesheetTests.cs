@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using CareerCompass.Web.Tests.Infrastructure;
 
@@ -71,6 +72,130 @@ public sealed partial class StylesheetTests(CareerCompassFactory app) : IClassFi
         Assert.Matches("^/icons\\.svg\\?v=[^#]+#compass$", icon.QuerySelector("use")!.GetAttribute("href")!);
         Assert.Equal("CareerCompass", brand.TextContent.Trim());
     }
+
+    /// <summary>
+    /// app.css is built from the Bootstrap sources pinned in Styles/package-lock.json; the served script must be the
+    /// same release (scripts/build-css.sh copies it from that package), or components may miss each other's changes.
+    /// </summary>
+    [Fact]
+    public async Task The_served_bootstrap_script_is_the_release_the_styles_are_built_from()
+    {
+        var styles = Path.Combine(RepositoryRoot(), "src", "CareerCompass.Web", "Styles");
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(styles, "package.json")));
+        using var lockFile = JsonDocument.Parse(File.ReadAllText(Path.Combine(styles, "package-lock.json")));
+        var pinned = manifest.RootElement.GetProperty("devDependencies").GetProperty("bootstrap").GetString();
+        var locked = lockFile.RootElement.GetProperty("packages").GetProperty("node_modules/bootstrap").GetProperty("version").GetString();
+        Assert.Equal(pinned, locked);
+
+        using var browser = app.NewBrowser();
+        var page = await browser.GetAsync("/");
+        var src = Assert.Single(page.Document.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!), s => s.Contains("bootstrap", StringComparison.Ordinal));
+        using var script = await browser.Client.GetAsync(new Uri(src, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        var banner = BootstrapBanner().Match(await script.Content.ReadAsStringAsync());
+        Assert.True(banner.Success, $"{src} has no Bootstrap banner.");
+        Assert.Equal(locked, banner.Groups[1].Value);
+
+        var css = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "CareerCompass.Web", "wwwroot", "css", "app.css"));
+        Assert.Contains($"built with Bootstrap v{locked} ", css, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"^/\*!\s*\*\s*Bootstrap v(\d+\.\d+\.\d+) ")]
+    private static partial Regex BootstrapBanner();
+
+    /// <summary>
+    /// Bootstrap's utility classes are cut down to the families (and breakpoints) Styles/_utilities.scss keeps, so a
+    /// page can name one the stylesheet lacks and simply not get it. Every utility-looking class a view or component
+    /// names — in plain markup or in a Razor expression's string — must be in the built app.css.
+    /// </summary>
+    [Fact]
+    public void Every_utility_class_the_views_name_is_in_the_built_stylesheet()
+    {
+        var web = Path.Combine(RepositoryRoot(), "src", "CareerCompass.Web");
+        var css = File.ReadAllText(Path.Combine(web, "wwwroot", "css", "app.css"));
+        var defined = CssClass().Matches(RuleBody().Replace(css, "{}")).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+
+        var used = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(file => file.EndsWith(".cshtml", StringComparison.Ordinal) || file.EndsWith(".razor", StringComparison.Ordinal))
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(file => ClassNames(File.ReadAllText(file)).Select(name => (File: Path.GetRelativePath(web, file), Name: name)))
+            .Where(use => UtilityClass().IsMatch(use.Name))
+            .Distinct()
+            .ToList();
+
+        Assert.Contains(used, use => use.Name == "d-flex");
+        Assert.Contains(used, use => use.Name == "ms-lg-2");
+        var missing = used.Where(use => !defined.Contains(use.Name)).Select(use => $"{use.Name} ({use.File})").ToList();
+        Assert.True(missing.Count == 0, "Utility classes the views use that app.css lacks (keep their family or breakpoint in Styles/_utilities.scss and run scripts/build-css.sh): " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void The_class_reader_sees_names_in_markup_and_in_razor_strings()
+    {
+        var names = ClassNames("""<a class="btn d-none @(open ? "d-sm-inline" : "ms-2") @Model.Css">x</a><p class='mt-3'>""").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["btn", "d-none", "d-sm-inline", "ms-2", "mt-3"], names);
+    }
+
+    /// <summary>The class names in each class attribute: its plain words and the words of the strings in its Razor expressions.</summary>
+    private static IEnumerable<string> ClassNames(string markup)
+    {
+        foreach (Match start in ClassAttribute().Matches(markup))
+        {
+            var quote = start.Groups[1].Value[0];
+            var depth = 0;
+            var end = start.Index + start.Length;
+            for (; end < markup.Length; end++)
+            {
+                var c = markup[end];
+                if (c == '(')
+                {
+                    depth++;
+                }
+                else if (c == ')')
+                {
+                    depth--;
+                }
+                else if (c == quote && depth <= 0)
+                {
+                    break;
+                }
+            }
+
+            var value = markup[(start.Index + start.Length)..end];
+            var literals = RazorString().Matches(value).Select(m => m.Groups[1].Value);
+            var plain = RazorExpression().Replace(value, " ");
+            foreach (var word in literals.Append(plain).SelectMany(text => text.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+            {
+                if (WholeClassName().IsMatch(word))
+                {
+                    yield return word;
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex("""\bclass=(["'])""")]
+    private static partial Regex ClassAttribute();
+
+    [GeneratedRegex("\"([^\"]*)\"")]
+    private static partial Regex RazorString();
+
+    [GeneratedRegex(@"@\((?>[^()]+|\((?<d>)|\)(?<-d>))*(?(d)(?!))\)|@[A-Za-z_][\w.]*(\([^)]*\))?")]
+    private static partial Regex RazorExpression();
+
+    [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
+    private static partial Regex WholeClassName();
+
+    /// <summary>Bootstrap's utility families (and the grid's), the classes _utilities.scss and the grid import generate.</summary>
+    [GeneratedRegex("^(d|m|mt|mb|ms|me|mx|my|p|pt|pb|ps|pe|px|py|gap|row-gap|column-gap|fs|fw|fst|lh|text|bg|border|border-top|border-bottom|border-start|border-end|rounded|w|h|mw|mh|flex|justify-content|align-items|align-self|align-content|order|float|position|top|bottom|start|end|overflow|opacity|shadow|col|row-cols|g|gx|gy|offset|font|user-select|z)-[a-z0-9-]+$")]
+    private static partial Regex UtilityClass();
+
+    [GeneratedRegex(@"\.(-?[_a-zA-Z][\w-]*)")]
+    private static partial Regex CssClass();
+
+    [GeneratedRegex(@"\{[^{}]*\}")]
+    private static partial Regex RuleBody();
 
     [GeneratedRegex("<symbol id=\"([a-z0-9-]+)\"")]
     private static partial Regex SymbolId();

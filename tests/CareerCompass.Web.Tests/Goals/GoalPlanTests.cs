@@ -45,6 +45,34 @@ public sealed class GoalPlanTests(CareerCompassFactory app) : IClassFixture<Care
         browser.Dispose();
     }
 
+    [Fact]
+    public async Task Each_plan_item_row_has_one_small_remove_button_named_after_its_item()
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var (page, _) = await GoalPageTests.CreateGoalAsync(browser, new() { ["Input.Statement"] = "Become a team lead" });
+        page = await browser.SubmitAsync(page, "#plan-form", new Dictionary<string, string> { ["NewPlanItem.Kind"] = "Skill", ["NewPlanItem.Text"] = "Running a retrospective" });
+        page = await browser.SubmitAsync(page, "#plan-form", new Dictionary<string, string> { ["NewPlanItem.Kind"] = "Obstacle", ["NewPlanItem.Text"] = "Little time", ["NewPlanItem.Detail"] = "Block Sunday mornings" });
+
+        var rows = page.Document.QuerySelectorAll("#plan li.plan-item").ToList();
+        Assert.Equal(2, rows.Count);
+        foreach (var row in rows)
+        {
+            var button = Assert.Single(row.QuerySelectorAll("button"));
+            Assert.Contains("btn-icon", button.ClassList);
+            Assert.Equal("true", button.QuerySelector("svg.icon")!.GetAttribute("aria-hidden"));
+            var name = button.QuerySelector(".visually-hidden")!.TextContent;
+            var seen = string.Concat(button.ChildNodes.Where(n => n is not AngleSharp.Dom.IElement e || !e.ClassList.Contains("visually-hidden")).Select(n => n.TextContent)).Trim();
+            Assert.Equal(string.Empty, seen);
+            Assert.StartsWith("Remove \"", name, StringComparison.Ordinal);
+            Assert.Contains(name["Remove \"".Length..^1], row.QuerySelector("span.me-auto")!.TextContent, StringComparison.Ordinal);
+        }
+
+        var removed = await browser.SubmitAsync(page, "#plan li.plan-item form[action*='handler=DeletePlanItem']");
+        Assert.Single(removed.Document.QuerySelectorAll("#plan li.plan-item"));
+        Assert.DoesNotContain("Running a retrospective", removed.Document.QuerySelector("#plan")!.TextContent, StringComparison.Ordinal);
+        browser.Dispose();
+    }
+
     [Theory]
     [InlineData("NewPlanItem.Text", "", "Please write something")]
     [InlineData("NewPlanItem.Detail", "javascript://alert(1)", "http:// or https://")]

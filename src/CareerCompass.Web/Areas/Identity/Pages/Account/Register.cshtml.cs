@@ -28,7 +28,7 @@ public sealed class Register(UserManager<AppUser> users, AccountMail mail, Accou
     {
         ReturnUrl = returnUrl ??= Url.Content("~/");
         Input.TimeZone = PersonTimeZone.TryFind(Input.TimeZone, out var zone) ? zone.Id : null;
-        await CheckPasswordAlongsideTheRestAsync();
+        await users.CheckNewPasswordAsync(ModelState, $"{nameof(Input)}.{nameof(Input.Password)}", Input.Password, new AppUser { UserName = Input.Email, Email = Input.Email });
         if (!ModelState.IsValid)
         {
             return Page();
@@ -60,29 +60,6 @@ public sealed class Register(UserManager<AppUser> users, AccountMail mail, Accou
         await mail.SendConfirmationAsync(user, Url.IsLocalUrl(returnUrl) ? returnUrl : null);
         TempData[RegisterConfirmation.EmailKey] = email;
         return RedirectToPage("RegisterConfirmation");
-    }
-
-    /// <summary>
-    /// Identity checks the password only when the account is created, so a form with a bad e-mail would otherwise
-    /// hide a short password until the next try: check it now too, so every problem is listed at once.
-    /// </summary>
-    private async Task CheckPasswordAlongsideTheRestAsync()
-    {
-        var passwordField = $"{nameof(Input)}.{nameof(Input.Password)}";
-        if (string.IsNullOrEmpty(Input.Password) || ModelState.GetFieldValidationState(passwordField) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
-        {
-            return;
-        }
-
-        var candidate = new AppUser { UserName = Input.Email, Email = Input.Email };
-        foreach (var validator in users.PasswordValidators)
-        {
-            var result = await validator.ValidateAsync(users, candidate, Input.Password);
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(passwordField, error.Description);
-            }
-        }
     }
 
     public sealed class InputModel : EmailAndNewPasswordInput

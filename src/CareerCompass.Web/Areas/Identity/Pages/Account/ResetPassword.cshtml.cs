@@ -28,6 +28,8 @@ public sealed class ResetPassword(UserManager<AppUser> users, UserSessions sessi
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // Every problem with what was typed at once: the password's length too, not only after the rest is right.
+        await users.CheckNewPasswordAsync(ModelState, $"{nameof(Input)}.{nameof(Input.Password)}", Input.Password, new AppUser { UserName = Input.Email, Email = Input.Email });
         if (!ModelState.IsValid)
         {
             return Page();

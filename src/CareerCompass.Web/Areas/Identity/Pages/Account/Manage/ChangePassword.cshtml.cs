@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CareerCompass.Web.Data;
+using CareerCompass.Web.Infrastructure.Accounts;
 using CareerCompass.Web.Infrastructure.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -29,15 +30,17 @@ public sealed class ChangePassword(UserManager<AppUser> users, SignInManager<App
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
         var user = await users.GetUserAsync(User);
         if (user is null)
         {
             return NotFound();
+        }
+
+        // Every problem at once: the new password's length too, not only once the rest is right.
+        await users.CheckNewPasswordAsync(ModelState, $"{nameof(Input)}.{nameof(Input.NewPassword)}", Input.NewPassword, user);
+        if (!ModelState.IsValid)
+        {
+            return Page();
         }
 
         var result = await users.ChangePasswordAsync(user, Input.OldPassword, Input.NewPassword);
