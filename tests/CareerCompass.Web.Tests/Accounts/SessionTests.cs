@@ -127,7 +127,7 @@ public sealed class SessionTests(CareerCompassFactory app) : IClassFixture<Caree
     {
         // A second instance on the same database and key ring, as behind a load balancer.
         using var second = new CareerCompassFactory();
-        second.Settings["ConnectionStrings:CareerCompass"] = $"Data Source={app.DatabasePath}";
+        second.ShareDatabaseWith(app);
         second.Settings["DataProtection:KeysDirectory"] = Path.Combine(app.DataRoot, "keys");
         var email = People.NewEmail();
         using var browser = app.NewBrowser();

@@ -26,8 +26,34 @@ public class CareerCompassFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(DataRoot, "careercompass.db");
 
-    /// <summary>The PostgreSQL database's connection string in the PostgreSQL run; null on SQLite.</summary>
-    public string? PostgreSqlConnectionString { get; private set; }
+    private string? _postgreSql;
+    private bool _sharesDatabase;
+
+    /// <summary>The PostgreSQL database's connection string in the PostgreSQL run (made on first use); null on SQLite.</summary>
+    public string? PostgreSqlConnectionString =>
+        PostgresServer.IsTheProvider ? _postgreSql ??= PostgresServer.CreateMigratedDatabaseAsync("app").GetAwaiter().GetResult() : null;
+
+    /// <summary>The app's database settings as configuration keys (<c>Database:Provider</c>, <c>ConnectionStrings:CareerCompass</c>).</summary>
+    public IReadOnlyDictionary<string, string> DatabaseSettings => PostgreSqlConnectionString is { } postgres
+        ? new Dictionary<string, string> { ["Database:Provider"] = "PostgreSQL", ["ConnectionStrings:CareerCompass"] = postgres }
+        : new Dictionary<string, string> { ["ConnectionStrings:CareerCompass"] = $"Data Source={DatabasePath}" };
+
+    /// <summary>
+    /// Runs this app on another factory's database, as a second instance behind a load balancer would (its own data
+    /// root, mail and keys folders). Call before the first request; the other factory keeps the database.
+    /// </summary>
+    public void ShareDatabaseWith(CareerCompassFactory other)
+    {
+        if (PostgresServer.IsTheProvider)
+        {
+            _postgreSql = other.PostgreSqlConnectionString;
+            _sharesDatabase = true;
+        }
+        else
+        {
+            Settings["ConnectionStrings:CareerCompass"] = $"Data Source={other.DatabasePath}";
+        }
+    }
 
     public TestClock Clock { get; } = new();
 
@@ -58,15 +84,9 @@ public class CareerCompassFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("DataRoot", DataRoot);
-        if (PostgresServer.IsTheProvider)
+        foreach (var (key, value) in DatabaseSettings)
         {
-            PostgreSqlConnectionString ??= PostgresServer.CreateMigratedDatabaseAsync("app").GetAwaiter().GetResult();
-            builder.UseSetting("Database:Provider", "PostgreSQL");
-            builder.UseSetting("ConnectionStrings:CareerCompass", PostgreSqlConnectionString);
-        }
-        else
-        {
-            builder.UseSetting("ConnectionStrings:CareerCompass", $"Data Source={DatabasePath}");
+            builder.UseSetting(key, value);
         }
 
         builder.UseSetting("Email:Transport", "Pickup");
@@ -91,9 +111,9 @@ public class CareerCompassFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (PostgreSqlConnectionString is not null)
+            if (_postgreSql is not null && !_sharesDatabase)
             {
-                PostgresServer.DropDatabaseAsync(PostgreSqlConnectionString).GetAwaiter().GetResult();
+                PostgresServer.DropDatabaseAsync(_postgreSql).GetAwaiter().GetResult();
             }
 
             try

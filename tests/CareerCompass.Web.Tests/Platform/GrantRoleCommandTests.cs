@@ -101,7 +101,11 @@ public sealed class GrantRoleCommandTests(CareerCompassFactory app) : IClassFixt
         }
 
         start.Environment["DataRoot"] = app.DataRoot;
-        start.Environment["ConnectionStrings__CareerCompass"] = $"Data Source={app.DatabasePath}";
+        foreach (var (key, value) in app.DatabaseSettings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["App__PublicBaseUrl"] = "http://localhost"; // required outside Development, as on a server
         start.Environment["Email__Transport"] = "Pickup";

@@ -16,7 +16,7 @@ public sealed class KeyRingTests
         using var first = new CareerCompassFactory();
         // Its own data root and its own (empty) keys folder: only the database is shared.
         using var second = new CareerCompassFactory();
-        second.Settings["ConnectionStrings:CareerCompass"] = $"Data Source={first.DatabasePath}";
+        second.ShareDatabaseWith(first);
         var email = People.NewEmail();
         using var browser = first.NewBrowser();
         await browser.RegisterAsync(email);
@@ -74,7 +74,7 @@ public sealed class KeyRingTests
 
         // A second start (another instance, a restart) finds the table filled and imports nothing again.
         using var again = new CareerCompassFactory();
-        again.Settings["ConnectionStrings:CareerCompass"] = $"Data Source={app.DatabasePath}";
+        again.ShareDatabaseWith(app);
         again.Settings["DataProtection:KeysDirectory"] = folder;
         _ = again.Server;
         Assert.Equal(1, await app.ReadAsync(db => db.DataProtectionKeys.CountAsync()));

@@ -8,7 +8,7 @@ namespace CareerCompass.Web.Tests.Platform;
 
 public sealed class PlatformTests(CareerCompassFactory app) : IClassFixture<CareerCompassFactory>
 {
-    [Fact]
+    [SqliteOnlyFact]
     public void Start_up_creates_the_database_and_the_mail_folder()
     {
         using var fresh = new CareerCompassFactory();

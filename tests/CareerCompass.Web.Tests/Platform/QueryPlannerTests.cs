@@ -14,7 +14,7 @@ namespace CareerCompass.Web.Tests.Platform;
 /// </summary>
 public sealed class QueryPlannerTests(Xunit.Abstractions.ITestOutputHelper output)
 {
-    [Fact]
+    [SqliteOnlyFact]
     public async Task After_start_up_the_goal_tables_are_analysed_and_the_plan_item_query_uses_the_goal_index()
     {
         using var first = new CareerCompassFactory();
@@ -41,7 +41,7 @@ public sealed class QueryPlannerTests(Xunit.Abstractions.ITestOutputHelper outpu
         Assert.Contains("INDEX IX_GoalPlanItems_GoalId", after, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task The_periodic_optimize_analyses_tables_that_filled_up_while_running()
     {
         using var app = new CareerCompassFactory();

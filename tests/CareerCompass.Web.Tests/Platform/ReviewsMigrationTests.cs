@@ -21,7 +21,7 @@ public sealed class ReviewsMigrationTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task An_account_from_before_reviews_gets_a_working_schedule_calendar_and_planned_reminders()
     {
         var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={_app.DatabasePath}").Options;

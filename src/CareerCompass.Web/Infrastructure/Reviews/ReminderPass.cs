@@ -355,7 +355,7 @@ public sealed partial class ReminderPass(
 
                 return;
             }
-            catch (Exception busy) when (attempt < 5 && busy is Microsoft.Data.Sqlite.SqliteException or DbUpdateException)
+            catch (Exception busy) when (attempt < 5 && busy is Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException { IsTransient: true } or DbUpdateException)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), CancellationToken.None);
             }

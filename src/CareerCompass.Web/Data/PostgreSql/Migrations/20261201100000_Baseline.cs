@@ -35,6 +35,6 @@ public sealed partial class Baseline : Migration
         return reader.ReadToEnd();
     }
 
-    [GeneratedRegex("^CREATE TABLE \"([^\"]+)\"", RegexOptions.Multiline)]
+    [GeneratedRegex("^CREATE TABLE \"([^\"]+)\"", RegexOptions.Multiline | RegexOptions.NonBacktracking)]
     private static partial Regex TableName();
 }
