@@ -52,6 +52,21 @@ internal static class Database
         return services;
     }
 
+    /// <summary>
+    /// Makes the current transaction the only one holding <paramref name="name"/> until it ends, so two requests (or
+    /// two instances) doing the same check-then-write can't both pass the check. PostgreSQL: a transaction-scoped
+    /// advisory lock (<c>pg_advisory_xact_lock</c> on the name's hash), released at commit or rollback. SQLite: nothing
+    /// to do — its transactions begin with the database's write lock (<c>BEGIN IMMEDIATE</c>), which serializes every
+    /// writer already.
+    /// </summary>
+    public static async Task LockAsync(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, string name)
+    {
+        if (database.IsNpgsql())
+        {
+            await database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({name}, 0))");
+        }
+    }
+
     /// <summary><c>Database:Provider</c>: <c>Sqlite</c> when absent; anything but the two names is a start-up error that says what is allowed.</summary>
     public static DatabaseProvider ProviderOf(IConfiguration config) =>
         config["Database:Provider"]?.Trim() switch

@@ -42,6 +42,23 @@ internal static partial class OnetImport
         try
         {
             await using var transaction = await connection.BeginTransactionAsync();
+            if (connection is NpgsqlConnection)
+            {
+                // Instances starting together import once: the others wait here, then find the release in.
+                await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(hashtextextended(@p0, 0))", "import:" + DataSet);
+                await using var check = connection.CreateCommand();
+                check.Transaction = transaction;
+                check.CommandText = "SELECT \"Version\" FROM \"ReferenceData\" WHERE \"Name\" = @p0";
+                var name = check.CreateParameter();
+                name.ParameterName = "@p0";
+                name.Value = DataSet;
+                check.Parameters.Add(name);
+                if (await check.ExecuteScalarAsync() is string imported && imported == Version)
+                {
+                    return;
+                }
+            }
+
             foreach (var table in new[]
                      {
                          "OccupationTitles", "OccupationSkills", "OccupationTasks", "OccupationEducation", "RelatedOccupations", "OccupationBlsCodes",

@@ -81,10 +81,11 @@ public sealed partial class Index(
         var now = clock.UtcNow;
         CounsellorGrant grant;
 
-        // One invitation at a time per person (SQLite's BEGIN IMMEDIATE): the same form sent twice at once can't
-        // both pass the "already invited" rule and leave two invitations.
+        // One invitation at a time per person (SQLite's BEGIN IMMEDIATE; PostgreSQL's advisory lock on the person):
+        // the same form sent twice at once can't both pass the "already invited" rule and leave two invitations.
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
+            await db.Database.LockAsync($"invite:{user.Id}");
             var existing = await db.CounsellorGrants.Where(g => g.OwnerId == user.Id && g.RevokedAtUtc == null).ToListAsync();
             try
             {
