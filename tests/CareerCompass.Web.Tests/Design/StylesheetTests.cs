@@ -45,7 +45,7 @@ public sealed partial class StylesheetTests(CareerCompassFactory app) : IClassFi
         Assert.Equal("image/svg+xml", sprite.Content.Headers.ContentType?.MediaType);
         var symbols = SymbolId().Matches(await sprite.Content.ReadAsStringAsync()).Select(m => m.Groups[1].Value).ToHashSet();
 
-        var web = Path.Combine(RepositoryRoot(), "src", "CareerCompass.Web");
+        var web = Path.Combine(Repository.Root, "src", "CareerCompass.Web");
         var named = Directory.EnumerateFiles(web, "*.cshtml", SearchOption.AllDirectories)
             .Concat(Directory.EnumerateFiles(web, "*.razor", SearchOption.AllDirectories))
             .SelectMany(file =>
@@ -80,7 +80,7 @@ public sealed partial class StylesheetTests(CareerCompassFactory app) : IClassFi
     [Fact]
     public async Task The_served_bootstrap_script_is_the_release_the_styles_are_built_from()
     {
-        var styles = Path.Combine(RepositoryRoot(), "src", "CareerCompass.Web", "Styles");
+        var styles = Path.Combine(Repository.Root, "src", "CareerCompass.Web", "Styles");
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(styles, "package.json")));
         using var lockFile = JsonDocument.Parse(File.ReadAllText(Path.Combine(styles, "package-lock.json")));
         var pinned = manifest.RootElement.GetProperty("devDependencies").GetProperty("bootstrap").GetString();
@@ -96,7 +96,7 @@ public sealed partial class StylesheetTests(CareerCompassFactory app) : IClassFi
         Assert.True(banner.Success, $"{src} has no Bootstrap banner.");
         Assert.Equal(locked, banner.Groups[1].Value);
 
-        var css = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "CareerCompass.Web", "wwwroot", "css", "app.css"));
+        var css = File.ReadAllText(Path.Combine(Repository.Root, "src", "CareerCompass.Web", "wwwroot", "css", "app.css"));
         Assert.Contains($"built with Bootstrap v{locked} ", css, StringComparison.Ordinal);
     }
 
@@ -111,7 +111,7 @@ public sealed partial class StylesheetTests(CareerCompassFactory app) : IClassFi
     [Fact]
     public void Every_utility_class_the_views_name_is_in_the_built_stylesheet()
     {
-        var web = Path.Combine(RepositoryRoot(), "src", "CareerCompass.Web");
+        var web = Path.Combine(Repository.Root, "src", "CareerCompass.Web");
         var css = File.ReadAllText(Path.Combine(web, "wwwroot", "css", "app.css"));
         var defined = CssClass().Matches(RuleBody().Replace(css, "{}")).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
 
@@ -208,15 +208,4 @@ public sealed partial class StylesheetTests(CareerCompassFactory app) : IClassFi
 
     [GeneratedRegex("new EmptyStateView\\(\"([a-z0-9-]+)\"")]
     private static partial Regex EmptyStateIcon();
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CareerCompass.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException($"No CareerCompass.sln above {AppContext.BaseDirectory}.");
-    }
 }

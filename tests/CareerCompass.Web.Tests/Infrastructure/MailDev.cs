@@ -69,7 +69,7 @@ public sealed class MailDev : IAsyncLifetime, IAsyncDisposable, IDisposable
 
     public async Task InitializeAsync()
     {
-        var script = Path.Combine(RepositoryRoot(), "tests", "tools", "node_modules", "maildev", "dist", "bin", "maildev.js");
+        var script = Path.Combine(Repository.Root, "tests", "tools", "node_modules", "maildev", "dist", "bin", "maildev.js");
         if (!File.Exists(script))
         {
             throw new InvalidOperationException($"maildev is not installed ({script} is missing): run `npm ci --prefix tests/tools` (scripts/test.sh does).");
@@ -343,17 +343,6 @@ public sealed class MailDev : IAsyncLifetime, IAsyncDisposable, IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CareerCompass.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException($"No CareerCompass.sln above {AppContext.BaseDirectory}.");
     }
 
     private sealed record EmailJson(

@@ -21,19 +21,7 @@ public static class PostgresServer
     public static string AdminConnectionString => Server.Value;
 
     /// <summary>Creates an empty database with a name of its own; returns its connection string.</summary>
-    public static async Task<string> CreateDatabaseAsync(string purpose)
-    {
-        var name = $"cc_{purpose}_{Guid.NewGuid():N}".ToLowerInvariant();
-        name = name.Length > 63 ? name[..63] : name;
-        await using (var connection = new NpgsqlConnection(AdminConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-
-        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
-    }
+    public static Task<string> CreateDatabaseAsync(string purpose) => CreateAsync(purpose, template: null);
 
     /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/> (closing this process's pooled connections to it first).</summary>
     public static async Task DropDatabaseAsync(string connectionString)
@@ -58,15 +46,17 @@ public static class PostgresServer
     /// run (PostgreSQL's <c>CREATE DATABASE … TEMPLATE</c>, a file copy), so each test class starts where a fresh
     /// install would, without importing again.
     /// </summary>
-    public static async Task<string> CreateMigratedDatabaseAsync(string purpose)
+    public static async Task<string> CreateMigratedDatabaseAsync(string purpose) => await CreateAsync(purpose, await TemplateAsync());
+
+    private static async Task<string> CreateAsync(string purpose, string? template)
     {
-        var template = await TemplateAsync();
         var name = $"cc_{purpose}_{Guid.NewGuid():N}".ToLowerInvariant();
         name = name.Length > 63 ? name[..63] : name;
         await using (var connection = new NpgsqlConnection(AdminConnectionString))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"", connection);
+            var from = template is null ? string.Empty : $" TEMPLATE \"{template}\"";
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{from}", connection);
             await command.ExecuteNonQueryAsync();
         }
 
@@ -111,7 +101,7 @@ public static class PostgresServer
         }
 
         var folder = Path.Combine(Path.GetTempPath(), "careercompass-postgres", Guid.NewGuid().ToString("N"));
-        var script = Path.Combine(RepositoryRoot(), "scripts", "postgres.sh");
+        var script = Path.Combine(Repository.Root, "scripts", "postgres.sh");
         var connectionString = Run(script, "start", folder);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
@@ -148,16 +138,5 @@ public static class PostgresServer
         }
 
         return output.Trim().Split('\n')[^1];
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CareerCompass.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException($"No CareerCompass.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CareerCompass.Web.Tests.Infrastructure;
 using Json.Schema;
 
 namespace CareerCompass.Web.Tests.Sharing;
@@ -7,19 +8,7 @@ namespace CareerCompass.Web.Tests.Sharing;
 /// <summary>docs/data-export.schema.json, the documented shape of "Download your data", and checks against it.</summary>
 internal static class DataExportSchema
 {
-    public static string Path
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "CareerCompass.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            return System.IO.Path.Combine(dir?.FullName ?? throw new InvalidOperationException("No CareerCompass.sln above the test folder."), "docs", "data-export.schema.json");
-        }
-    }
+    public static string Path => System.IO.Path.Combine(Repository.Root, "docs", "data-export.schema.json");
 
     /// <summary>The export is valid against the schema file, with formats (date, date-time, email) checked too.</summary>
     public static void AssertValid(JsonElement export)

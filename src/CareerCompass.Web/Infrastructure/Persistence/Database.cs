@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using CareerCompass.Web.Data.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace CareerCompass.Web.Infrastructure.Persistence;
 
@@ -59,7 +60,7 @@ internal static class Database
     /// to do — its transactions begin with the database's write lock (<c>BEGIN IMMEDIATE</c>), which serializes every
     /// writer already.
     /// </summary>
-    public static async Task LockAsync(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, string name)
+    public static async Task LockAsync(this DatabaseFacade database, string name)
     {
         if (database.IsNpgsql())
         {

@@ -86,7 +86,7 @@ public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference 
 
     public async Task<IReadOnlyList<OccupationHit>> SearchAsync(string query, int? jobZone, int limit)
     {
-        var words = Words(query).Take(MaxWords).Select(w => w.Length > MaxWordLength ? w[..MaxWordLength] : w).ToList();
+        var words = TypedWords(query);
         if (words.Count == 0)
         {
             return [];
@@ -280,6 +280,10 @@ public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference 
 
         return clauses.Count == 0 ? null : string.Join(" OR ", clauses);
     }
+
+    /// <summary>The words searched for: the first six of <see cref="Words"/>, each cut to thirty letters (either database's search).</summary>
+    internal static List<string> TypedWords(string query) =>
+        Words(query).Take(MaxWords).Select(w => w.Length > MaxWordLength ? w[..MaxWordLength] : w).ToList();
 
     /// <summary>Letters and digits, lower-cased: everything else (quotes, <c>*</c>, <c>-</c>, brackets) separates words.</summary>
     internal static IEnumerable<string> Words(string text)

@@ -28,8 +28,6 @@ public sealed class PostgreSqlOccupationSearch(AppDbContext db, OccupationRefere
     public static IReadOnlyList<string> RebuildSql => Data.PostgreSql.Migrations.OccupationSearch.Fill;
 
     private const double Similar = 0.4;
-    private const int MaxWords = 6;
-    private const int MaxWordLength = 30;
 
     private const string Sql =
         """
@@ -60,7 +58,7 @@ public sealed class PostgreSqlOccupationSearch(AppDbContext db, OccupationRefere
 
     public async Task<IReadOnlyList<OccupationHit>> SearchAsync(string query, int? jobZone, int limit)
     {
-        var words = SqliteOccupationSearch.Words(query).Take(MaxWords).Select(w => w.Length > MaxWordLength ? w[..MaxWordLength] : w).ToList();
+        var words = SqliteOccupationSearch.TypedWords(query);
         if (words.Count == 0)
         {
             return [];
