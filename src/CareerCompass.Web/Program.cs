@@ -61,7 +61,6 @@ services.TryAddSingleton(TimeProvider.System);
 // migrations, one set per provider.
 services.AddSingleton<IInterceptor, StampOwnedEntitiesInterceptor>();
 services.AddAppDatabase(config, paths);
-services.AddHostedService<SqliteOptimizer>(); // PRAGMA optimize every Database:OptimizeInterval (SQLite only)
 
 // Accounts: ASP.NET Core Identity, password rules after OWASP ASVS 5 (length, not composition; common ones refused).
 services.AddDefaultIdentity<AppUser>(options =>

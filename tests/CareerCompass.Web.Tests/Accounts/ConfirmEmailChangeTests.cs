@@ -21,7 +21,7 @@ public sealed class ConfirmEmailChangeTests(LoggedApp app) : IClassFixture<Logge
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.Contains("Your new e-mail is in use", answer.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain(SetCookies(answer), c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal) && !IsDeletion(c));
+        Assert.DoesNotContain(SetCookies(answer), c => c.StartsWith("CareerCompass.Auth=", StringComparison.Ordinal) && !IsDeletion(c));
         Assert.Equal(HttpStatusCode.Redirect, (await stranger.GetAsync("/Goals", followRedirects: false)).Status);
         AssertNoRefusedRefresh();
 
@@ -42,7 +42,7 @@ public sealed class ConfirmEmailChangeTests(LoggedApp app) : IClassFixture<Logge
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.Contains("Your new e-mail is in use", answer.Text, StringComparison.Ordinal);
         Assert.Contains("signed in to a different account", answer.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain(SetCookies(answer), c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal));
+        Assert.DoesNotContain(SetCookies(answer), c => c.StartsWith("CareerCompass.Auth=", StringComparison.Ordinal));
         var settings = await other.GetAsync("/Identity/Account/Manage/Email");
         Assert.Equal(otherEmail, settings.Document.QuerySelector("#current-email")!.GetAttribute("value"));
         AssertNoRefusedRefresh();

@@ -48,6 +48,7 @@ internal static class Database
             services.AddDbContext<AppDbContext>((sp, options) => options
                 .UseSqlite(connectionString)
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
+            services.AddHostedService<SqliteOptimizer>(); // PRAGMA optimize every Database:OptimizeInterval
         }
 
         return services;
