@@ -32,6 +32,8 @@ internal sealed class Instance : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        // The app's own runtime settings: server GC, as CareerCompass.Web.runtimeconfig.json has it (this project's has not).
+        start.Environment["DOTNET_gcServer"] = "1";
         // Under `dotnet CareerCompass.Bench.dll` the process is dotnet itself: name the assembly again.
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
         {
