@@ -1,6 +1,11 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
+using CareerCompass.Domain.Reviews;
+using CareerCompass.Web.Data;
 using CareerCompass.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace CareerCompass.BrowserTests;
 
@@ -18,7 +23,7 @@ public sealed class PostgresFactAttribute : FactAttribute
 /// journey with each request going to either instance, one instance killed on the way, and the rest of it through
 /// the other with nothing lost and the person still signed in.
 /// </summary>
-public sealed class TwoInstanceTests(TwoInstances two) : IClassFixture<TwoInstances>
+public sealed class TwoInstanceTests(TwoInstances two, ITestOutputHelper output) : IClassFixture<TwoInstances>
 {
     private static ILocator Continue(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" });
 
@@ -78,6 +83,7 @@ public sealed class TwoInstanceTests(TwoInstances two) : IClassFixture<TwoInstan
 
         var beforeKill = two.Requests().Skip(from).ToList();
         AssertBothServed(beforeKill);
+        output.WriteLine($"Before the kill: {beforeKill.Count} requests, {beforeKill.Count(r => r.ServedBy == two.First.Port)} to the first instance, {beforeKill.Count(r => r.ServedBy == two.Second.Port)} to the second.");
 
         // One instance goes, between two pages (as a crash would: SIGKILL, nothing finished off).
         two.First.Kill();
@@ -127,7 +133,104 @@ public sealed class TwoInstanceTests(TwoInstances two) : IClassFixture<TwoInstan
         Assert.True(afterKill.Count >= 10, $"Only {afterKill.Count} requests after the kill.");
         Assert.All(afterKill, r => Assert.Equal(two.Second.Port, r.ServedBy));
         Assert.All(afterKill, r => Assert.True(r.Status < 500, $"{r.Method} {r.Path} answered {r.Status} after the kill."));
+        output.WriteLine($"After the kill: {afterKill.Count} requests, all to the second instance; {afterKill.Count(r => r.Tried.Count > 1)} first tried the killed one.");
     }
+
+    [PostgresFact]
+    public async Task Both_dispatchers_send_every_due_reminder_once_and_a_killed_ones_claim_passes_to_the_other()
+    {
+        await two.BothRunningAsync();
+
+        // Both running: each reminder goes out once, and both dispatchers took a share.
+        var calm = await SeedDueRemindersAsync("calm", 40);
+        await WaitUntilSentAsync(calm);
+        var (first, second) = (await RemindersTo(two.First, calm), await RemindersTo(two.Second, calm));
+        output.WriteLine($"Both running: the first sent {first.Count}, the second {second.Count} of {calm.Count}.");
+        var sent = first.Concat(second).ToList();
+        Assert.Equal(calm.Order(), sent.Select(m => m.To.Single().Address).Order());
+        Assert.True(first.Count >= 4 && second.Count >= 4, $"One dispatcher did nearly everything: {first.Count} and {second.Count}.");
+
+        // One killed while it sends (after its second message of this batch, so it still holds a claim): the other
+        // takes that claim once its lease runs out. At most the one message in flight at the kill (one send at a
+        // time, Reminders:ParallelSends = 1) may arrive twice, with the same Message-Id.
+        var crash = await SeedDueRemindersAsync("crash", 40);
+        var waited = Stopwatch.StartNew();
+        while ((await RemindersTo(two.First, crash)).Count < 2)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "The first dispatcher sent nothing of the second batch in 30 s.");
+            await Task.Delay(20);
+        }
+
+        two.First.Kill();
+        await WaitUntilSentAsync(crash);
+        (first, second) = (await RemindersTo(two.First, crash), await RemindersTo(two.Second, crash));
+        output.WriteLine($"Killed while sending: the first sent {first.Count} before it went, the second {second.Count} of {crash.Count}.");
+        var arrived = first.Concat(second).GroupBy(m => m.To.Single().Address).ToList();
+        Assert.Equal(crash.Order(), arrived.Select(g => g.Key).Order());
+        var twice = arrived.Where(g => g.Count() > 1).ToList();
+        Assert.True(twice.Count <= 1 && twice.All(g => g.Count() == 2), "More than the one message in flight arrived twice: " + string.Join(", ", twice.Select(g => $"{g.Key} × {g.Count()}")));
+        Assert.All(twice, g => Assert.Single(g.Select(m => m.MessageId).Distinct()));
+
+        // The kill left rows claimed (the rest of the first dispatcher's batch): the second sent them after the lease.
+        await using var db = two.Database();
+        var retaken = await (from r in db.Reminders
+                             join u in db.Users on r.PersonId equals u.Id
+                             where crash.Contains(u.Email!) && r.Attempts > 1
+                             select r.Id).CountAsync();
+        output.WriteLine($"{retaken} reminders were claimed again after the lease; {twice.Count} arrived twice.");
+        Assert.True(retaken >= 1, "No reminder was left claimed by the killed dispatcher, so none was taken over.");
+    }
+
+    /// <summary>People whose review is today, each with its "review today" reminder due a minute ago.</summary>
+    private async Task<List<string>> SeedDueRemindersAsync(string batch, int count)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var emails = Enumerable.Range(1, count).Select(i => $"{batch}{i:D3}-{Guid.NewGuid():N}"[..24] + "@example.org").ToList();
+        await using var db = two.Database();
+        foreach (var email in emails)
+        {
+            var person = new AppUser
+            {
+                UserName = email,
+                NormalizedUserName = email.ToUpperInvariant(),
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                EmailConfirmed = true,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+            };
+            db.Users.Add(person);
+            var schedule = ReviewSchedule.Start(person.Id, today.AddYears(-1));
+            schedule.MarkRemindersPlanned();
+            db.ReviewSchedules.Add(schedule);
+            db.Reminders.Add(Reminder.Plan(person.Id, new PlannedReminder(ReminderKind.ReviewToday, schedule.NextReviewOn, DateTimeOffset.UtcNow.AddMinutes(-1))));
+        }
+
+        await db.SaveChangesAsync();
+        return emails;
+    }
+
+    private async Task WaitUntilSentAsync(List<string> emails)
+    {
+        await using var db = two.Database();
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var states = await (from r in db.Reminders
+                                join u in db.Users on r.PersonId equals u.Id
+                                where emails.Contains(u.Email!)
+                                select r.State).ToListAsync();
+            if (states.Count == emails.Count && states.All(s => s == ReminderState.Sent))
+            {
+                return;
+            }
+
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), $"After 60 s, {states.Count(s => s == ReminderState.Sent)} of {emails.Count} reminders were sent; states: {string.Join(", ", states.GroupBy(s => s).Select(g => $"{g.Key} {g.Count()}"))}.");
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task<List<MailDevMessage>> RemindersTo(AppInstance instance, List<string> emails) =>
+        (await instance.Mail.MessagesAsync()).Where(m => m.To.Count == 1 && emails.Contains(m.To[0].Address, StringComparer.OrdinalIgnoreCase)).ToList();
 
     /// <summary>Each instance served a fair share of the requests, page loads and form posts alike.</summary>
     private void AssertBothServed(List<ProxiedRequest> requests)

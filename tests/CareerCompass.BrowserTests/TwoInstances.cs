@@ -13,14 +13,14 @@ namespace CareerCompass.BrowserTests;
 /// <summary>
 /// Two real app processes (the built <c>CareerCompass.Web.dll</c>, Production environment) on loopback ports, on one
 /// PostgreSQL database, behind Debian's nginx balancing round-robin with no stickiness (<c>scripts/nginx.sh</c>), and
-/// Debian's Chromium pointed at nginx. Each instance has a data folder and a pickup mail folder of its own, so a test
-/// can tell which instance sent what; nginx's access log says which instance served each request.
+/// Debian's Chromium pointed at nginx. Each instance has a data folder and an SMTP server (maildev) of its own, so a
+/// test can tell which instance sent what; nginx's access log says which instance served each request.
 /// <para>
 /// Runs only when <c>CAREERCOMPASS_TEST_POSTGRES</c> names a server (<c>scripts/test.sh</c> sets it); otherwise
 /// <see cref="SkipReason"/> says why and nothing is started.
 /// </para>
 /// </summary>
-public sealed class TwoInstances : IAsyncLifetime
+public sealed partial class TwoInstances : IAsyncLifetime
 {
     private static readonly string[] ChromiumArgs =
     [
@@ -31,6 +31,7 @@ public sealed class TwoInstances : IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "careercompass-two-instances", Guid.NewGuid().ToString("N"));
     private IPlaywright? _playwright;
     private bool _nginxStarted;
+    private MailDev[] _mail = [];
 
     /// <summary>Why the tests skip here: no PostgreSQL named for this run.</summary>
     public static string? SkipReason =>
@@ -66,11 +67,12 @@ public sealed class TwoInstances : IAsyncLifetime
         // The instances' ports first, so that nginx (and with it the public address in every e-mail) is known before
         // either instance starts.
         var ports = new[] { FreePort(), FreePort() };
+        _mail = await Task.WhenAll(MailDev.StartAsync(), MailDev.StartAsync());
         BaseUrl = (await RunScriptAsync("nginx.sh", ["start", NginxFolder, .. ports.Select(p => p.ToString(CultureInfo.InvariantCulture))])).Trim().Split('\n')[^1];
         _nginxStarted = true;
 
-        First = new AppInstance("first", ports[0], Path.Combine(_folder, "first"), InstanceSettings(ports[0], "first"));
-        Second = new AppInstance("second", ports[1], Path.Combine(_folder, "second"), InstanceSettings(ports[1], "second"));
+        First = new AppInstance("first", ports[0], Path.Combine(_folder, "first"), InstanceSettings(ports[0], "first", _mail[0]), _mail[0]);
+        Second = new AppInstance("second", ports[1], Path.Combine(_folder, "second"), InstanceSettings(ports[1], "second", _mail[1]), _mail[1]);
         await Task.WhenAll(First.WaitUntilReadyAsync(), Second.WaitUntilReadyAsync());
 
         _playwright = await Playwright.CreateAsync();
@@ -101,12 +103,14 @@ public sealed class TwoInstances : IAsyncLifetime
     {
         for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(20); await Task.Delay(100))
         {
-            var link = Instances.SelectMany(i => i.Mailbox.All())
-                .Where(m => m.To.Contains(email, StringComparison.OrdinalIgnoreCase))
-                .SelectMany(m => m.Links).FirstOrDefault(l => l.Contains("ConfirmEmail", StringComparison.Ordinal));
-            if (link is not null)
+            foreach (var instance in Instances)
             {
-                return link;
+                var link = (await instance.Mail.MessagesAsync()).Where(m => m.IsTo(email))
+                    .Select(m => ConfirmLink().Match(m.Text)).FirstOrDefault(m => m.Success);
+                if (link is not null)
+                {
+                    return link.Value;
+                }
             }
         }
 
@@ -154,6 +158,11 @@ public sealed class TwoInstances : IAsyncLifetime
             instance.Dispose();
         }
 
+        foreach (var mail in _mail)
+        {
+            mail.Stop();
+        }
+
         if (_nginxStarted)
         {
             await RunScriptAsync("nginx.sh", ["stop", NginxFolder]);
@@ -174,7 +183,7 @@ public sealed class TwoInstances : IAsyncLifetime
         }
     }
 
-    private Dictionary<string, string> InstanceSettings(int port, string name) => new()
+    private Dictionary<string, string> InstanceSettings(int port, string name, MailDev mail) => new()
     {
         // Production, as a real deployment runs: the exception page, HSTS and the required public address are what
         // they would be on a server (nothing here needs Development).
@@ -186,8 +195,9 @@ public sealed class TwoInstances : IAsyncLifetime
         ["App__PublicBaseUrl"] = BaseUrl,
         ["ForwardedHeaders__KnownProxies"] = "127.0.0.1",
         ["DataRoot"] = Path.Combine(_folder, name),
-        ["Email__Transport"] = "Pickup",
-        ["Email__PickupDirectory"] = "mail",
+        ["Email__Transport"] = "Smtp",
+        ["Email__Smtp__Host"] = MailDev.SmtpHost,
+        ["Email__Smtp__Port"] = mail.SmtpPort.ToString(CultureInfo.InvariantCulture),
         ["DataProtection__KeysDirectory"] = "keys",
 
         // A pass every two seconds, small claims sent one at a time, a short lease: so that both dispatchers share a
@@ -224,6 +234,9 @@ public sealed class TwoInstances : IAsyncLifetime
 
         return await output;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"https?://\S+ConfirmEmail\S+")]
+    private static partial System.Text.RegularExpressions.Regex ConfirmLink();
 
     internal static int FreePort()
     {
@@ -270,8 +283,9 @@ public sealed class AppInstance : IDisposable
     private readonly ProcessStartInfo _start;
     private Process _process = null!;
 
-    public AppInstance(string name, int port, string dataRoot, IReadOnlyDictionary<string, string> environment)
+    public AppInstance(string name, int port, string dataRoot, IReadOnlyDictionary<string, string> environment, MailDev mail)
     {
+        Mail = mail;
         ArgumentNullException.ThrowIfNull(environment);
         Name = name;
         Port = port;
@@ -321,8 +335,8 @@ public sealed class AppInstance : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>What this instance's pickup transport wrote.</summary>
-    public Mailbox Mailbox => new(Path.Combine(DataRoot, "mail"));
+    /// <summary>The SMTP server this instance (and only this one) sends to: what it sent.</summary>
+    public MailDev Mail { get; }
 
     /// <summary>The process's console output so far (for failure messages).</summary>
     public string Output()
