@@ -30,7 +30,8 @@ public sealed class TwoInstanceTests(TwoInstances two, ITestOutputHelper output)
     [PostgresFact]
     public async Task A_journey_alternates_between_instances_and_goes_on_through_the_other_when_one_is_killed()
     {
-        await two.BothRunningAsync();
+        await two.BothRunningAsync(output.WriteLine);
+        var clock = Stopwatch.StartNew();
         await using var context = await two.NewDesktopContextAsync();
         var page = await context.NewPageAsync();
         var checks = new PageChecks(page);
@@ -133,13 +134,15 @@ public sealed class TwoInstanceTests(TwoInstances two, ITestOutputHelper output)
         Assert.True(afterKill.Count >= 10, $"Only {afterKill.Count} requests after the kill.");
         Assert.All(afterKill, r => Assert.Equal(two.Second.Port, r.ServedBy));
         Assert.All(afterKill, r => Assert.True(r.Status < 500, $"{r.Method} {r.Path} answered {r.Status} after the kill."));
+        output.WriteLine($"The journey took {clock.Elapsed.TotalSeconds:0.0} s.");
         output.WriteLine($"After the kill: {afterKill.Count} requests, all to the second instance; {afterKill.Count(r => r.Tried.Count > 1)} first tried the killed one.");
     }
 
     [PostgresFact]
     public async Task Both_dispatchers_send_every_due_reminder_once_and_a_killed_ones_claim_passes_to_the_other()
     {
-        await two.BothRunningAsync();
+        await two.BothRunningAsync(output.WriteLine);
+        var clock = Stopwatch.StartNew();
 
         // Both running: each reminder goes out once, and both dispatchers took a share.
         var calm = await SeedDueRemindersAsync("calm", 40);
@@ -178,6 +181,7 @@ public sealed class TwoInstanceTests(TwoInstances two, ITestOutputHelper output)
                              where crash.Contains(u.Email!) && r.Attempts > 1
                              select r.Id).CountAsync();
         output.WriteLine($"{retaken} reminders were claimed again after the lease; {twice.Count} arrived twice.");
+        output.WriteLine($"The reminders took {clock.Elapsed.TotalSeconds:0.0} s.");
         Assert.True(retaken >= 1, "No reminder was left claimed by the killed dispatcher, so none was taken over.");
     }
 

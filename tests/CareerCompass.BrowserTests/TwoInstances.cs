@@ -54,12 +54,17 @@ public sealed partial class TwoInstances : IAsyncLifetime
 
     private string NginxFolder => Path.Combine(_folder, "nginx");
 
+    /// <summary>How long it took to start everything (database copy, maildev, nginx, both instances, Chromium).</summary>
+    public TimeSpan StartedIn { get; private set; }
+
     public async Task InitializeAsync()
     {
         if (SkipReason is not null)
         {
             return;
         }
+
+        var started = Stopwatch.StartNew();
 
         Directory.CreateDirectory(_folder);
         ConnectionString = await PostgresServer.CreateMigratedDatabaseAsync("two_instances");
@@ -82,20 +87,24 @@ public sealed partial class TwoInstances : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
+        StartedIn = started.Elapsed;
     }
 
     public Task<IBrowserContext> NewDesktopContextAsync() =>
         Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
 
     /// <summary>Starts again any instance a test killed, and waits until both are ready.</summary>
-    public async Task BothRunningAsync()
+    public async Task BothRunningAsync(Action<string>? log = null)
     {
+        var started = Stopwatch.StartNew();
+        var restarted = Instances.Count(i => i.HasExited);
         foreach (var instance in Instances.Where(i => i.HasExited))
         {
             instance.Start();
         }
 
         await Task.WhenAll(First.WaitUntilReadyAsync(), Second.WaitUntilReadyAsync());
+        log?.Invoke($"Everything started in {StartedIn.TotalSeconds:0.0} s; {restarted} instance(s) restarted in {started.Elapsed.TotalSeconds:0.0} s.");
     }
 
     /// <summary>The confirmation link mailed to <paramref name="email"/>, by whichever instance sent it.</summary>
@@ -205,7 +214,7 @@ public sealed partial class TwoInstances : IAsyncLifetime
         ["Reminders__Interval"] = "00:00:02",
         ["Reminders__BatchSize"] = "4",
         ["Reminders__ParallelSends"] = "1",
-        ["Reminders__Lease"] = "00:00:06",
+        ["Reminders__Lease"] = "00:00:08",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
     };
