@@ -88,7 +88,7 @@ public static class PostgreSqlBaseline
                 "Comments",
                 "Id", "AuthorId", "AuthorRole", "Target", "TargetId", "Body", "WrittenAtUtc", "EditedAtUtc", "DeletedAtUtc", "IdempotencyKey", "OwnerId",
                 "Version", "CreatedAtUtc", "UpdatedAtUtc")
-            .Row(1, Zoe, CommentAuthorRole.Counsellor, CommentTarget.Goal, 1, "Great progress! See https://example.org/guide 👍", Utc(2026, 11, 1, 6, 40, 0),
+            .Row(1, Zoe, CommentAuthorRole.Counsellor, CommentTarget.Goal, 1, "Great progress! See https://example.org/guide 👍", Utc(2026, 11, 1, 6, 40, 0.123456),
                 Utc(2026, 11, 1, 6, 45, 0), null, Guid.Parse("55555555-0000-4000-8000-000000000001"), Ada, Guid.Parse("55555555-0000-4000-8000-0000000000a1"),
                 Utc(2026, 11, 1, 6, 40, 0), Utc(2026, 11, 1, 6, 45, 0))
             // Removed: no body, the time it went.

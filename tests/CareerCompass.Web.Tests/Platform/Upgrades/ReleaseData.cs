@@ -100,6 +100,20 @@ public sealed class ReleaseData
     public async Task<List<string>> DifferencesAsync(DbConnection connection, bool postgreSql)
     {
         var differences = new List<string>();
+
+        // A later release's amendment of a column an earlier one inserted is what the row should hold now.
+        var amended = new Dictionary<(string Table, string Key, string Column), object?>();
+        foreach (var table in _tables.Where(t => t.IsUpdate))
+        {
+            foreach (var row in table.Rows)
+            {
+                for (var i = 1; i < table.Columns.Length; i++)
+                {
+                    amended[(table.Name, Show(Stored(row[0], postgreSql)), table.Columns[i])] = Stored(row[i], postgreSql);
+                }
+            }
+        }
+
         var keysOf = new Dictionary<string, (HashSet<string> Expected, HashSet<string> Actual)>(StringComparer.Ordinal);
         foreach (var table in _tables)
         {
@@ -115,7 +129,7 @@ public sealed class ReleaseData
 
                 for (var i = table.KeyColumns; i < table.Columns.Length; i++)
                 {
-                    var expected = Stored(row[i], postgreSql);
+                    var expected = !table.IsUpdate && amended.TryGetValue((table.Name, key, table.Columns[i]), out var later) ? later : Stored(row[i], postgreSql);
                     if (!Same(expected, found[i]))
                     {
                         differences.Add($"{table.Name} {key}: {table.Columns[i]} was {Show(expected)}, is {Show(found[i])}");
