@@ -206,7 +206,7 @@ public sealed class ReleaseData
     public static object? Stored(object? value, bool postgreSql) => value switch
     {
         null => null,
-        Enum e => Convert.ToInt32(e, CultureInfo.InvariantCulture) is var n && postgreSql ? n : (object)(long)n,
+        Enum e => Stored(Convert.ToInt32(e, CultureInfo.InvariantCulture), postgreSql),
         bool b => postgreSql ? b : b ? 1L : 0L,
         int n => postgreSql ? n : (long)n,
         long n => n,
