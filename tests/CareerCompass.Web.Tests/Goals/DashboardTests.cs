@@ -107,4 +107,40 @@ public sealed class DashboardTests(CareerCompassFactory app, Xunit.Abstractions.
         app.Clock.Advance(TimeSpan.FromDays(-25));
         browser.Dispose();
     }
+
+    [Fact]
+    public async Task The_dashboard_lists_five_overdue_milestones_and_draws_five_goals_each_with_a_link_to_all_of_them()
+    {
+        var (browser, email) = await app.NewSignedInPersonAsync();
+        await SeedAsync(email, 7, 2); // each goal's second milestone is due in 20 days, not done
+        app.Clock.Advance(TimeSpan.FromDays(25));
+        try
+        {
+            var dashboard = await browser.SignInAsync(email); // 25 days on, the sign-in cookie has expired
+
+            var overdue = dashboard.Document.QuerySelectorAll("#overdue + ul > li");
+            Assert.Equal(5 + 1, overdue.Length);
+            var more = overdue[^1].QuerySelector("a")!;
+            Assert.Equal("and 2 more", more.TextContent);
+            Assert.Equal("/?all=overdue#overdue", more.GetAttribute("href"));
+            Assert.Equal(5, dashboard.Document.QuerySelectorAll("svg.timeline g").Length);
+            Assert.Equal(5 + (5 * 2), dashboard.Document.QuerySelectorAll("details table tbody tr").Length);
+            Assert.Contains("The timeline shows the 5 goals due soonest.", dashboard.Text, StringComparison.Ordinal);
+            var all = dashboard.Document.QuerySelectorAll("a").Single(a => a.TextContent == "Show all 7 goals on the timeline");
+            Assert.Equal("/?all=timeline#timeline-title", all.GetAttribute("href"));
+
+            var everyOverdue = await browser.GetAsync("/?all=overdue");
+            Assert.Equal(7, everyOverdue.Document.QuerySelectorAll("#overdue + ul > li").Length);
+            Assert.DoesNotContain(everyOverdue.Document.QuerySelectorAll("#overdue + ul a"), a => a.TextContent.StartsWith("and ", StringComparison.Ordinal));
+
+            var everyGoal = await browser.GetAsync("/?all=timeline");
+            Assert.Equal(7, everyGoal.Document.QuerySelectorAll("svg.timeline g").Length);
+            Assert.DoesNotContain("The timeline shows the", everyGoal.Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            app.Clock.Advance(TimeSpan.FromDays(-25));
+            browser.Dispose();
+        }
+    }
 }
