@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,7 +42,11 @@ internal static class PagesBenchmark
         var statements = new StatementCounter();
         using var host = new Host(
             new Dictionary<string, RequestDelegate> { [BareDashboard] = BareDashboardAsync, [BareGoal] = BareGoalAsync },
-            services => services.AddSingleton<IInterceptor>(statements));
+            services =>
+            {
+                services.AddSingleton<IInterceptor>(statements);
+                services.Configure<MvcOptions>(o => o.Filters.Add(Stages));
+            });
         host.UseKestrel(0);
         host.StartServer();
         var address = AddressOf(host);
@@ -69,7 +75,17 @@ internal static class PagesBenchmark
             ("dashboard /", "/"),
             ("bare goal (2 queries)", $"{BareGoal}/{goalId}"),
             ($"goal page /Goals/{goalId}", $"/Goals/{goalId}"),
+            ("bare dashboard (2 queries)", BareDashboard),
+            ("static page /Privacy (app's floor)", "/Privacy"),
         };
+
+        if (Environment.GetEnvironmentVariable("BENCH_PAGES_ONLY") is { Length: > 0 } only)
+        {
+            // For a profiler: BENCH_PAGES_ONLY=/ (or the goal page's path) loads that one page for the whole time.
+            Console.WriteLine($"loading {only} alone, pid {Environment.ProcessId}");
+            await LoadAsync(client, _ => only, duration * rounds);
+            return;
+        }
 
         // A few seconds of each first, so every side is compiled and its connections open.
         foreach (var side in sides)
@@ -77,6 +93,7 @@ internal static class PagesBenchmark
             await LoadAsync(client, _ => side.Path, TimeSpan.FromSeconds(2));
         }
 
+        Stages.Reset();
         var results = sides.Select(_ => new List<Result>()).ToList();
         for (var round = 0; round < rounds; round++)
         {
@@ -89,11 +106,63 @@ internal static class PagesBenchmark
         using var process = Process.GetCurrentProcess();
         Console.WriteLine($"load average after: {LoadAverage()}; peak working set {process.PeakWorkingSet64 / (1024 * 1024):N0} MiB");
         Console.WriteLine($"side                           | req/s ({rounds}×{seconds} s) | ratio | CPU ms/req | CPU ratio | p50 ms | p95 ms | p99 ms | SQL/req | not 200");
+        // The bare dashboard runs twice a round, the second time beside the app's own floor (a page of the app with
+        // no reads: its middleware, sign-in check, layout) — how much of a page's cost is the app's before the page's own.
         for (var side = 0; side < sides.Length; side += 2)
         {
             var bare = Result.Of(results[side]);
             Print(sides[side].Name, bare, bare);
             Print(sides[side + 1].Name, Result.Of(results[side + 1]), bare);
+        }
+
+        Console.WriteLine("where a page's time goes:");
+        Stages.Print();
+    }
+
+    /// <summary>Where a page's time goes: its handler (the queries and what it works out) and its rendering (Razor, components, writing).</summary>
+    private static readonly StageTimer Stages = new();
+
+    private sealed class StageTimer : IAsyncPageFilter, IAsyncResultFilter
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long[]> _ticks = new();
+
+        public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+        public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await next();
+            Add(context.HttpContext, 0, Stopwatch.GetTimestamp() - start);
+        }
+
+        public async Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await next();
+            Add(context.HttpContext, 1, Stopwatch.GetTimestamp() - start);
+        }
+
+        private void Add(HttpContext context, int stage, long ticks)
+        {
+            var page = context.Request.Path.Value!.StartsWith("/Goals/", StringComparison.Ordinal) ? "goal page" : context.Request.Path.Value;
+            var entry = _ticks.GetOrAdd(page, _ => new long[3]);
+            Interlocked.Add(ref entry[stage], ticks);
+            if (stage == 1)
+            {
+                Interlocked.Increment(ref entry[2]);
+            }
+        }
+
+        public void Reset() => _ticks.Clear();
+
+        public void Print()
+        {
+            foreach (var (page, entry) in _ticks)
+            {
+                var n = Math.Max(1, entry[2]);
+                Console.WriteLine(FormattableString.Invariant(
+                    $"  {page}: handler {Stopwatch.GetElapsedTime(0, entry[0]).TotalMilliseconds / n:0.00} ms, rendering {Stopwatch.GetElapsedTime(0, entry[1]).TotalMilliseconds / n:0.00} ms per request (wall clock under load, {n:N0} requests)"));
+            }
         }
     }
 
