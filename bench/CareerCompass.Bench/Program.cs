@@ -64,5 +64,12 @@ if (args is ["search-http", .. var httpArgs])
     return;
 }
 
+// `pages [seconds] [rounds]`: the dashboard and a goal page against bare pages over HTTP on Kestrel, 32 connections (PagesBenchmark.cs).
+if (args is ["pages", .. var pagesArgs])
+{
+    await PagesBenchmark.RunAsync(pagesArgs);
+    return;
+}
+
 // No command (or just a number of runs): the occupation search benchmark, as before the `search` command existed.
 await SearchBenchmark.RunAsync(args);
