@@ -7,7 +7,8 @@
 #   scripts/postgres.sh stop DIR    stops it (the folder stays; delete it when you like)
 #
 # The cluster trusts connections from this machine only (loopback and its own socket in DIR), and runs without fsync:
-# it holds test data, nothing else. As root, the server runs as Debian's `postgres` user (it refuses to run as root).
+# it holds test data, nothing else. POSTGRES_DURABLE=1 keeps fsync, synchronous commit and full-page writes on, as a
+# real server has them (for benchmarks that write: bench `writes`). As root, the server runs as Debian's `postgres` user (it refuses to run as root).
 set -euo pipefail
 
 command="${1:-}"
@@ -54,11 +55,14 @@ case "$command" in
       }
     fi
 
+    durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    if [ "${POSTGRES_DURABLE:-0}" = "1" ]; then durability="-c fsync=on -c synchronous_commit=on -c full_page_writes=on"; fi
+
     # A free port: ask the kernel for one, then hand it to the server.
     port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()' 2>/dev/null ||
       shuf -i 20000-60000 -n 1)
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $durability -c max_connections=300" \
       start >/dev/null || {
       cat "$dir/server.log" >&2
       exit 1

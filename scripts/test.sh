@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: domain, HTTP integration and real-browser journeys, after checking the built CSS is up to date.
-# On a fresh Debian machine it first installs what the tests need: Debian's Chromium, tzdata and PostgreSQL server with apt-get, and the
+# On a fresh Debian machine it first installs what the tests need: Debian's Chromium, tzdata, nginx and PostgreSQL server with apt-get, and the
 # Node test tools (maildev, ical.js, vnu-jar) with npm ci, and Debian's Java for the HTML checker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,8 @@ if ! command -v chromium >/dev/null 2>&1; then missing="chromium fonts-dejavu-co
 if [ ! -e /usr/share/zoneinfo/Europe/London ]; then missing="$missing tzdata"; fi
 # Java runs the Nu Html Checker (vnu.jar from npm vnu-jar) over every page the browser journeys visited.
 if ! command -v java >/dev/null 2>&1; then missing="$missing default-jre-headless"; fi
+# nginx balances the two app instances of the two-instance browser tests (scripts/nginx.sh; /usr/sbin may be off PATH).
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then missing="$missing nginx"; fi
 if [ -n "$missing" ]; then
   echo "Installing what the tests need:$missing..."
   sudo=""

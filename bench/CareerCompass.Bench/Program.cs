@@ -65,10 +65,24 @@ if (args is ["suggest", .. var suggestArgs])
     return;
 }
 
+// `writes [seconds] [--provider Sqlite|PostgreSQL] [--connection ...]`: 32 concurrent small writes through the DbContext (WriteBenchmark.cs).
+if (args is ["writes", .. var writeArgs])
+{
+    await WriteBenchmark.RunAsync(writeArgs);
+    return;
+}
+
 // `search-http [seconds]`: the search page against a bare page over HTTP on Kestrel, 32 connections (HttpSearchBenchmark.cs).
 if (args is ["search-http", .. var httpArgs])
 {
     await HttpSearchBenchmark.RunAsync(httpArgs);
+    return;
+}
+
+// `pages [seconds] [rounds]`: the dashboard and a goal page against bare pages over HTTP on Kestrel, 32 connections (PagesBenchmark.cs).
+if (args is ["pages", .. var pagesArgs])
+{
+    await PagesBenchmark.RunAsync(pagesArgs);
     return;
 }
 

@@ -35,7 +35,23 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
 
     public IReadOnlyList<MilestoneRow> NextMilestones { get; private set; } = [];
 
+    /// <summary>Every overdue milestone of an active goal, oldest first; the page lists <see cref="OverdueShown"/> of them.</summary>
     public IReadOnlyList<MilestoneRow> Overdue { get; private set; } = [];
+
+    /// <summary>How many overdue milestones "What's next" lists before "and K more" (which opens the whole list).</summary>
+    public const int OverdueListed = 5;
+
+    /// <summary>How many goals the timeline draws before "show all": twenty rows of bars are more than anyone reads at a glance.</summary>
+    public const int TimelineGoalsDrawn = 5;
+
+    /// <summary><c>?all=overdue</c> lists every overdue milestone; <c>?all=timeline</c> draws every goal on the timeline.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "all")]
+    public string? ShowAll { get; set; }
+
+    public IEnumerable<MilestoneRow> OverdueShown => ShowAll == "overdue" ? Overdue : Overdue.Take(OverdueListed);
+
+    /// <summary>The active goals with a deadline: the timeline's goals before any are left out.</summary>
+    public int TimelineGoals { get; private set; }
 
     /// <summary>
     /// Where "break goals into milestones" leads: the first active goal (soonest deadline) with no milestones, else
@@ -48,6 +64,7 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
     /// <summary>The timeline under the dashboard: the active goals that have a deadline, with their milestones.</summary>
     public TimelineView Timeline => new(Today, ActiveGoals
         .Where(g => g.Deadline is not null)
+        .Take(ShowAll == "timeline" ? int.MaxValue : TimelineGoalsDrawn)
         .Select(g => new TimelineGoal(g.Statement, g.StartedOn, g.Deadline!.Value, g.Progress, g.Milestones.Select(m => new TimelineMilestone(m.Title, m.DueOn, m.Status)).ToList()))
         .ToList());
 
@@ -91,6 +108,7 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
                 GoalProgress.Of(byGoal[g.Id].Select(m => m.Status)),
                 byGoal[g.Id].Select(m => new MilestoneRow(m.GoalId, g.Statement, m.Title, m.DueOn, m.Status)).OrderBy(m => m.DueOn).ToList()))
             .ToList();
+        TimelineGoals = ActiveGoals.Count(g => g.Deadline is not null);
         var activeIds = ActiveGoals.Select(g => g.Id).ToHashSet();
         var open = milestones.Where(m => activeIds.Contains(m.GoalId) && m.Status is MilestoneStatus.NotStarted or MilestoneStatus.InProgress)
             .Select(m => new MilestoneRow(m.GoalId, statements[m.GoalId], m.Title, m.DueOn, m.Status)).ToList();

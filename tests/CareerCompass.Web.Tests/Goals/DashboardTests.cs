@@ -78,8 +78,8 @@ public sealed class DashboardTests(CareerCompassFactory app, Xunit.Abstractions.
         Assert.Equal(goalSmall, goalLarge);
         Assert.Equal(listSmall, listLarge);
         // The person's "today" (their time zone) comes from the sign-in's claims, never from a query of its own.
-        Assert.InRange(dashboardLarge, 1, 7); // the session, contacts, reflection, goals, milestones, the review schedule, new comments
-        Assert.InRange(goalLarge, 1, 9); // the session, the goal, its milestones, plan and history, contacts, linked items, comments, sharing
+        Assert.Equal(7, dashboardLarge); // the session, contacts, reflection, goals, milestones, the review schedule, new comments
+        Assert.Equal(9, goalLarge); // the session, the goal, its milestones, plan and history, contacts, linked items, comments, sharing
         Assert.InRange(listLarge, 1, 3);
         small.Dispose();
         large.Dispose();
@@ -105,6 +105,91 @@ public sealed class DashboardTests(CareerCompassFactory app, Xunit.Abstractions.
         Assert.Equal(2 + (2 * 3), dashboard.Document.QuerySelectorAll("details table tbody tr").Length);
         Assert.Contains("2 goals written.", dashboard.Text, StringComparison.Ordinal);
         app.Clock.Advance(TimeSpan.FromDays(-25));
+        browser.Dispose();
+    }
+
+    [Fact]
+    public async Task The_dashboard_lists_five_overdue_milestones_and_draws_five_goals_each_with_a_link_to_all_of_them()
+    {
+        var (browser, email) = await app.NewSignedInPersonAsync();
+        await SeedAsync(email, 7, 2); // each goal's second milestone is due in 20 days, not done
+        app.Clock.Advance(TimeSpan.FromDays(25));
+        try
+        {
+            var dashboard = await browser.SignInAsync(email); // 25 days on, the sign-in cookie has expired
+
+            var overdue = dashboard.Document.QuerySelectorAll("#overdue + ul > li");
+            Assert.Equal(5 + 1, overdue.Length);
+            var more = overdue[^1].QuerySelector("a")!;
+            Assert.Equal("and 2 more", more.TextContent);
+            Assert.Equal("/?all=overdue#overdue", more.GetAttribute("href"));
+            Assert.Equal(5, dashboard.Document.QuerySelectorAll("svg.timeline g").Length);
+            Assert.Equal(5 + (5 * 2), dashboard.Document.QuerySelectorAll("details table tbody tr").Length);
+            Assert.Contains("The timeline shows the 5 goals due soonest.", dashboard.Text, StringComparison.Ordinal);
+            var all = dashboard.Document.QuerySelectorAll("a").Single(a => a.TextContent == "Show all 7 goals on the timeline");
+            Assert.Equal("/?all=timeline#timeline-title", all.GetAttribute("href"));
+
+            var everyOverdue = await browser.GetAsync("/?all=overdue");
+            Assert.Equal(7, everyOverdue.Document.QuerySelectorAll("#overdue + ul > li").Length);
+            Assert.DoesNotContain(everyOverdue.Document.QuerySelectorAll("#overdue + ul a"), a => a.TextContent.StartsWith("and ", StringComparison.Ordinal));
+
+            var everyGoal = await browser.GetAsync("/?all=timeline");
+            Assert.Equal(7, everyGoal.Document.QuerySelectorAll("svg.timeline g").Length);
+            Assert.DoesNotContain("The timeline shows the", everyGoal.Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            app.Clock.Advance(TimeSpan.FromDays(-25));
+            browser.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_persons_dashboard_and_goal_page_run_the_same_queries_however_many_other_people_have_goals()
+    {
+        var (browser, email) = await app.NewSignedInPersonAsync("among-others");
+        var goals = await SeedAsync(email, 3, 3);
+        var dashboardBefore = await QueriesForAsync(browser, "/");
+        var goalBefore = await QueriesForAsync(browser, $"/Goals/{goals[0]}");
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            for (var i = 0; i < 25; i++)
+            {
+                var other = $"other-{i}-{Guid.NewGuid():N}@example.org";
+                Assert.True((await users.CreateAsync(new AppUser { UserName = other, Email = other })).Succeeded);
+                await SeedAsync(other, 4, 5);
+            }
+        }
+
+        Assert.Equal(dashboardBefore, await QueriesForAsync(browser, "/"));
+        Assert.Equal(goalBefore, await QueriesForAsync(browser, $"/Goals/{goals[0]}"));
+        browser.Dispose();
+    }
+
+    [Fact]
+    public async Task A_goal_page_reads_the_reflection_only_when_the_goal_serves_something_in_it()
+    {
+        var (browser, email) = await app.NewSignedInPersonAsync("unlinked");
+        var linked = (await SeedAsync(email, 1, 2))[0];
+        int unlinked;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var owner = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))!.Id;
+            var goal = Goal.Create(owner, new GoalDetails("Finish the SQL course by June", GoalHorizon.ShortTerm, Deadline: Today.AddMonths(6)), Today);
+            db.Goals.Add(goal);
+            await db.SaveChangesAsync();
+            unlinked = goal.Id;
+        }
+
+        var withLinks = await QueriesForAsync(browser, $"/Goals/{linked}");
+        var withoutLinks = await QueriesForAsync(browser, $"/Goals/{unlinked}");
+
+        Assert.Equal(withLinks - 1, withoutLinks);
+        var page = await browser.GetAsync($"/Goals/{unlinked}");
+        Assert.Contains("Not linked to your reflection yet.", page.Text, StringComparison.Ordinal);
         browser.Dispose();
     }
 }

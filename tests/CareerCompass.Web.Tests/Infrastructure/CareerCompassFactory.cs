@@ -55,6 +55,12 @@ public class CareerCompassFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// In the PostgreSQL run, runs this app on a database made elsewhere (an upgrade test's, migrated and filled by the
+    /// test) instead of a copy of the template; the factory drops it when disposed. Call before the first request.
+    /// </summary>
+    public void UsePostgreSqlDatabase(string connectionString) => _postgreSql = connectionString;
+
     public TestClock Clock { get; } = new();
 
     public Mailbox Mailbox { get; }

@@ -364,7 +364,10 @@ public sealed class Details(
         Contacts = subject.IsSelf
             ? await db.Contacts.AsNoTracking().Where(c => c.OwnerId == Goal.OwnerId).OrderBy(c => c.Name).ToDictionaryAsync(c => c.Id, c => c.Name)
             : new Dictionary<int, string>();
-        var choices = subject.Shows(SharedArea.Reflection) ? await reflection.ForAsync(Goal.OwnerId) : [];
+        // The reflection is read only to name what the goal serves and the links in its history: a goal with neither
+        // skips the query (and the parsing of the answers).
+        var namesLinks = Goal.Links.Count > 0 || History.Any(e => e.Changed.Contains(GoalField.Links));
+        var choices = namesLinks && subject.Shows(SharedArea.Reflection) ? await reflection.ForAsync(Goal.OwnerId) : [];
         var keys = Goal.Links.Select(ReflectionChoices.Key).ToHashSet();
         LinkedItems = choices.Where(c => keys.Contains(c.Value)).ToList();
         LinkLabels = choices.GroupBy(c => c.Value).ToDictionary(g => g.Key, g => g.First().Label);

@@ -21,9 +21,12 @@ public sealed class ReflectionChoices(ReflectionStore store, AppDbContext db)
             : null;
     }
 
+    /// <summary>The steps whose items a goal can serve.</summary>
+    private static readonly ReflectionStepKind[] Linkable = [ReflectionStepKind.Values, ReflectionStepKind.Interests, ReflectionStepKind.Vision, ReflectionStepKind.Options];
+
     public async Task<IReadOnlyList<LinkChoice>> ForAsync(string ownerId)
     {
-        var reflection = await store.SnapshotAsync(ownerId);
+        var reflection = await store.SnapshotAsync(ownerId, Linkable);
 
         var choices = new List<LinkChoice>();
         choices.AddRange(reflection.Answers<ValuesAnswers>(ReflectionStepKind.Values).Chosen

@@ -31,6 +31,10 @@ public sealed class ReflectionStore(AppDbContext db, TimeProvider clock)
     public async Task<ReflectionSnapshot> SnapshotAsync(string ownerId) =>
         new((await db.ReflectionSteps.AsNoTracking().Where(s => s.OwnerId == ownerId).ToListAsync()).ToDictionary(s => s.Kind));
 
+    /// <summary>The given steps only (when a page reads a few of them, the others' answers aren't read or parsed), in one query.</summary>
+    public async Task<ReflectionSnapshot> SnapshotAsync(string ownerId, IReadOnlyCollection<ReflectionStepKind> kinds) =>
+        new((await db.ReflectionSteps.AsNoTracking().Where(s => s.OwnerId == ownerId && kinds.Contains(s.Kind)).ToListAsync()).ToDictionary(s => s.Kind));
+
     public Task<List<ReflectionStepKind>> CompletedAsync(string ownerId) =>
         db.ReflectionSteps.Where(s => s.OwnerId == ownerId && s.CompletedAtUtc != null).Select(s => s.Kind).ToListAsync();
 
