@@ -123,102 +123,42 @@ internal sealed class Instance : IAsyncDisposable
     }
 }
 
-/// <summary>Debian's nginx in front of the instances: round-robin, no sticky sessions, as in docs/operations.md.</summary>
+/// <summary>
+/// Debian's nginx in front of the instances, started by <c>scripts/nginx.sh</c> (the configuration the two-instance
+/// tests run and docs/operations.md shows: round-robin, no sticky sessions).
+/// </summary>
 internal sealed class Nginx : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly string _folder;
+    private bool _disposed;
 
-    private Nginx(Process process, int port)
+    private Nginx(string folder, Uri address)
     {
-        _process = process;
-        Address = new Uri($"http://127.0.0.1:{port}");
+        _folder = folder;
+        Address = address;
     }
 
     public Uri Address { get; }
 
-    public static async Task<Nginx> StartAsync(string folder, int port, IReadOnlyList<int> upstreams)
+    public static Task<Nginx> StartAsync(string folder, IReadOnlyList<int> upstreams)
     {
-        Directory.CreateDirectory(Path.Combine(folder, "logs"));
-        var servers = string.Concat(upstreams.Select(p => FormattableString.Invariant($"    server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;\n")));
-        var user = Environment.UserName == "root" ? "user root;\n" : string.Empty;
-        await File.WriteAllTextAsync(Path.Combine(folder, "nginx.conf"), $$"""
-            {{user}}worker_processes 1;
-            error_log logs/error.log warn;
-            pid logs/nginx.pid;
-            events { worker_connections 1024; }
-            http {
-              access_log off;
-              client_body_temp_path logs/body;
-              proxy_temp_path logs/proxy;
-              fastcgi_temp_path logs/fastcgi;
-              uwsgi_temp_path logs/uwsgi;
-              scgi_temp_path logs/scgi;
-              upstream careercompass {
-            {{servers}}    keepalive 64;
-              }
-              server {
-                listen 127.0.0.1:{{port}};
-                location / {
-                  proxy_pass http://careercompass;
-                  proxy_http_version 1.1;
-                  proxy_set_header Connection "";
-                  proxy_set_header Host $host;
-                  proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-                  proxy_set_header X-Forwarded-Proto $scheme;
-                  proxy_connect_timeout 2s;
-                  proxy_next_upstream error timeout http_502;
-                }
-              }
-            }
-            """);
-        var process = Process.Start(new ProcessStartInfo("nginx", ["-p", folder, "-c", Path.Combine(folder, "nginx.conf"), "-g", "daemon off;"])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        }) ?? throw new InvalidOperationException("Couldn't start nginx.");
-        using var client = new HttpClient();
-        client.DefaultRequestHeaders.Host = ScaleBenchmark.PublicHost;
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                using var response = await client.GetAsync(new Uri($"http://127.0.0.1:{port}/health/live"));
-                if (response.IsSuccessStatusCode)
-                {
-                    break;
-                }
-            }
-            catch (HttpRequestException) when (attempt < 50 && !process.HasExited)
-            {
-            }
-
-            if (process.HasExited || attempt >= 50)
-            {
-                throw new InvalidOperationException($"nginx didn't start: {await process.StandardError.ReadToEndAsync()}");
-            }
-
-            await Task.Delay(100);
-        }
-
-        return new Nginx(process, port);
+        Directory.CreateDirectory(folder);
+        var said = ScaleBenchmark.Run(Script, $"start {folder} {string.Join(' ', upstreams)}").Trim().Split('\n')[^1];
+        // The script prints http://localhost:N; requests go to 127.0.0.1 and name the public host themselves.
+        var port = new Uri(said).Port;
+        return Task.FromResult(new Nginx(folder, new Uri(FormattableString.Invariant($"http://127.0.0.1:{port}"))));
     }
 
-    private bool _disposed;
+    private static string Script => Path.Combine(Repository.Root, "scripts", "nginx.sh");
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (_disposed)
+        if (!_disposed)
         {
-            return;
+            _disposed = true;
+            ScaleBenchmark.Run(Script, $"stop {_folder}");
         }
 
-        _disposed = true;
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

@@ -98,8 +98,8 @@ internal static partial class ScaleBenchmark
     private static async Task<IReadOnlyList<string>> RunProviderAsync(string provider, string connection, string folder, int people, TimeSpan duration)
     {
         var output = new List<string>();
-        var nginxPort = FreePort();
-        var publicUrl = $"http://localhost:{nginxPort}";
+        // The app serves only its public address's host (localhost here; the port isn't checked).
+        var publicUrl = $"http://{PublicHost}";
         Console.WriteLine();
         Console.WriteLine($"== {provider}");
 
@@ -130,12 +130,12 @@ internal static partial class ScaleBenchmark
         await first.DisposeAsync();
         await using var a = await Instance.StartAsync(provider, connection, Path.Combine(folder, "a"), publicUrl);
         await using var b = await Instance.StartAsync(provider, connection, Path.Combine(folder, "b"), publicUrl);
-        await using var one = await Nginx.StartAsync(Path.Combine(folder, "nginx-one"), nginxPort, [a.Port]);
+        await using var one = await Nginx.StartAsync(Path.Combine(folder, "nginx-one"), [a.Port]);
         pages = await PagesAsync(provider, a, seed);
         output.AddRange(await MeasureAsync(provider, people, "1 (direct)", [a], a.Address, pages, duration));
         output.AddRange(await MeasureAsync(provider, people, "1 (nginx)", [a], one.Address, pages, duration));
         await one.DisposeAsync();
-        await using var two = await Nginx.StartAsync(Path.Combine(folder, "nginx-two"), nginxPort, [a.Port, b.Port]);
+        await using var two = await Nginx.StartAsync(Path.Combine(folder, "nginx-two"), [a.Port, b.Port]);
         output.AddRange(await MeasureAsync(provider, people, "2 (nginx)", [a, b], two.Address, pages, duration));
         foreach (var (instance, name) in new[] { (a, "a"), (b, "b") })
         {
