@@ -8,6 +8,21 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
+// `scale [--provider sqlite|postgresql|both] [--people N] [--seconds S]`: the signed-in pages with 100 and N other
+// people, one instance and two behind nginx, wrk at 32 connections (Scale/ScaleBenchmark.cs).
+if (args is ["scale", .. var scaleArgs])
+{
+    await CareerCompass.Bench.Scale.ScaleBenchmark.RunAsync(scaleArgs);
+    return;
+}
+
+// `scale-serve …`: one app instance for the scale benchmark, in a process of its own (Scale/ScaleHost.cs).
+if (args is ["scale-serve", .. var serveArgs])
+{
+    Environment.ExitCode = await CareerCompass.Bench.Scale.ScaleHost.RunAsync(serveArgs);
+    return;
+}
+
 // `reminders [people]`: the reminder dispatcher on a large database (ReminderBenchmark.cs).
 if (args is ["reminders", .. var rest])
 {
