@@ -56,9 +56,10 @@ internal static class CopyDatabaseCommand
         {
             return await CopyAsync(source, destination, output, error, interactive);
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        catch (Exception e) when (e is NpgsqlException or TimeoutException || e is InvalidOperationException { InnerException: NpgsqlException })
         {
-            await error.WriteLineAsync($"PostgreSQL stopped the copy: {(e as PostgresException)?.MessageText ?? e.Message}");
+            var reason = e as NpgsqlException ?? (NpgsqlException)e.InnerException!;
+            await error.WriteLineAsync($"PostgreSQL stopped the copy: {(reason as PostgresException)?.MessageText ?? reason.Message}");
             await error.WriteLineAsync("Nothing was written to it (the copy is one transaction). The SQLite file is unchanged.");
             return 1;
         }
@@ -68,14 +69,16 @@ internal static class CopyDatabaseCommand
     {
         var plan = new DatabaseCopy(source, destination);
         var postgres = (NpgsqlConnection)destination.Database.GetDbConnection();
-        var where = $"{postgres.Host}:{postgres.Port}/{postgres.Database}";
+        var settings = new NpgsqlConnectionStringBuilder(postgres.ConnectionString);
+        var where = $"{settings.Host}:{settings.Port}/{settings.Database ?? settings.Username}";
         try
         {
-            await destination.Database.OpenConnectionAsync();
+            // Opened here rather than by EF, whose execution strategy would wrap the reason in a "transient failure".
+            await postgres.OpenAsync();
         }
         catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
         {
-            var reason = (e as PostgresException)?.MessageText ?? (e.InnerException is SocketException socket ? socket.Message : e.Message);
+            var reason = (e as PostgresException)?.MessageText ?? (e.InnerException is SocketException socket ? $"{e.Message} ({socket.Message})" : e.Message);
             await error.WriteLineAsync($"Could not connect to the PostgreSQL database {where}: {reason}");
             await error.WriteLineAsync("Check the --to connection string (host, port, database, user name, password) and that the server is running. Nothing was copied.");
             return 1;
@@ -203,8 +206,8 @@ internal static class CopyDatabaseCommand
             return false;
         }
 
-        await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{where} isn't empty: {string.Join(", ", rows.Take(5).Select(r => $"{r.Table} has {r.Rows:N0} row{(r.Rows == 1 ? string.Empty : "s")}"))}{(rows.Count > 5 ? ", …" : string.Empty)}. "));
+        var some = rows.Take(4).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Table} has {r.Rows:N0} row{(r.Rows == 1 ? string.Empty : "s")}"));
+        await error.WriteLineAsync($"{where} isn't empty: {string.Join(", ", some)}{(rows.Count > 4 ? $" (and {rows.Count - 4} more tables)" : string.Empty)}.");
         await error.WriteLineAsync(
             "copy-database only writes into an empty database, so nothing was copied. If the app has already started on it, " +
             "or an earlier copy finished, that data is there already; otherwise create a new, empty database and point --to at it.");
