@@ -174,7 +174,12 @@ services.AddRazorPages(options =>
 
 var app = builder.Build();
 
-await Database.MigrateAsync(app.Services);
+// copy-database migrates its SQLite source itself, once it knows the configured database is SQLite.
+if (command?[0] != CopyDatabaseCommand.Name)
+{
+    await Database.MigrateAsync(app.Services);
+}
+
 if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>().Value is { Transport: EmailTransport.Pickup } email)
 {
     Directory.CreateDirectory(paths.Resolve(email.PickupDirectory));

@@ -153,15 +153,62 @@ public sealed class CopyDatabaseTests(SharingApp app, Xunit.Abstractions.ITestOu
                 new Dictionary<string, string> { ["Database__Provider"] = "PostgreSQL", ["ConnectionStrings__CareerCompass"] = postgres },
                 "copy-database", "--to", postgres);
 
+            var nowhere = Path.Combine(app.DataRoot, "elsewhere", "careercompass.db");
+            var (noFile, missing) = await RunAsync(new Dictionary<string, string> { ["ConnectionStrings__CareerCompass"] = $"Data Source={nowhere}" }, "copy-database", "--to", postgres);
+
+            Assert.Equal(2, noFile);
+            Assert.Contains($"There is no SQLite database at {nowhere}.", missing, StringComparison.Ordinal);
+            Assert.False(File.Exists(nowhere));
             Assert.Equal(1, other);
             Assert.Contains("already holds tables (invoices) but not CareerCompass's", refused, StringComparison.Ordinal);
             Assert.Equal(2, fromPostgres);
             Assert.Contains("copy-database copies from SQLite", wrongWay, StringComparison.Ordinal);
+            await using var check = new Npgsql.NpgsqlConnection(postgres);
+            await check.OpenAsync();
+            await using var tables = new Npgsql.NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'", check);
+            Assert.Equal(1L, await tables.ExecuteScalarAsync()); // neither run touched it: invoices alone
         }
         finally
         {
             await PostgresServer.DropDatabaseAsync(postgres);
         }
+    }
+
+    [Fact]
+    public void The_checksum_ignores_row_order_and_sees_any_changed_value()
+    {
+        using var sqlite = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=:memory:").Options);
+        using var pg = new PostgreSqlDbContext(new DbContextOptionsBuilder<PostgreSqlDbContext>().UseNpgsql("Host=localhost").Options);
+        var plan = new Web.Infrastructure.Persistence.DatabaseCopy(sqlite, pg);
+        var table = plan.Tables.Single(t => t.Name == "Comments");
+        var at = new DateTime(2026, 11, 22, 9, 0, 0, DateTimeKind.Utc);
+        object?[] Row(int id, string? body, DateTime written) => [.. table.Columns.Select(c => c.Name switch
+        {
+            "Id" => id,
+            "Body" => body,
+            "WrittenAtUtc" => written,
+            _ => (object?)null,
+        })];
+        string Checksum(params object?[][] rows)
+        {
+            var checksum = new Web.Infrastructure.Persistence.TableChecksum();
+            foreach (var row in rows)
+            {
+                checksum.Add(table, row);
+            }
+
+            return checksum.Finish();
+        }
+
+        var original = Checksum(Row(1, "Lovely progress", at), Row(2, "Thank you!", at), Row(10, null, at));
+
+        Assert.Equal(original, Checksum(Row(10, null, at), Row(2, "Thank you!", at), Row(1, "Lovely progress", at)));
+        Assert.Equal(original, Checksum(Row(1, "Lovely progress", at.AddTicks(3)), Row(2, "Thank you!", at), Row(10, null, at))); // below PostgreSQL's microsecond
+        Assert.NotEqual(original, Checksum(Row(1, "Lovely progress.", at), Row(2, "Thank you!", at), Row(10, null, at)));
+        Assert.NotEqual(original, Checksum(Row(1, "Lovely progress", at), Row(2, "Thank you!", at), Row(10, string.Empty, at)));
+        Assert.NotEqual(original, Checksum(Row(1, "Lovely progress", at.AddMilliseconds(1)), Row(2, "Thank you!", at), Row(10, null, at)));
+        Assert.NotEqual(original, Checksum(Row(1, "Lovely progress", at), Row(2, "Thank you!", at)));
+        Assert.NotEqual(original, Checksum(Row(1, "Thank you!", at), Row(2, "Lovely progress", at), Row(10, null, at)));
     }
 
     /// <summary>The people's records, read back through the PostgreSQL context, are the ones read through the SQLite one.</summary>

@@ -51,6 +51,16 @@ internal static class CopyDatabaseCommand
             return 2;
         }
 
+        var file = new SqliteConnectionStringBuilder(source.Database.GetConnectionString()).DataSource;
+        if (!File.Exists(file))
+        {
+            // Migrating would make a new, empty database there, and the copy would "succeed" with nobody in it.
+            await error.WriteLineAsync($"There is no SQLite database at {file}. Run copy-database with the settings the app runs with (ConnectionStrings:CareerCompass, DataRoot).");
+            return 2;
+        }
+
+        // The source brought up to date as a start would (migrations, key ring, O*NET release), so its tables are the model's.
+        await Database.MigrateAsync(services);
         await using var destination = new PostgreSqlDbContext(new DbContextOptionsBuilder<PostgreSqlDbContext>().UseNpgsql(target).Options);
         try
         {
