@@ -8,6 +8,7 @@ using CareerCompass.Web.Tests.Goals;
 using CareerCompass.Web.Tests.Infrastructure;
 using CareerCompass.Web.Tests.Reviews;
 using CareerCompass.Web.Tests.Sharing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using static CareerCompass.Web.Tests.Sharing.Sharing;
 
@@ -56,6 +57,15 @@ public sealed class CopyDatabaseTests(SharingApp app, Xunit.Abstractions.ITestOu
             return Task.CompletedTask;
         });
         await RunAsync("remind", "--at", "2027-11-08T09:30:00Z"); // plans and sends the reminders a year brings
+
+        // A browser whose cookies this test keeps, signed in before the move: the same cookie must open on the copy.
+        var cookies = new CookieContainer();
+        using (var earlier = new TestBrowser(app.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies))))
+        {
+            await earlier.SignInAsync(counsellorEmail);
+            Assert.Equal(HttpStatusCode.OK, (await earlier.GetAsync("/Identity/Account/Manage", followRedirects: false)).Status);
+        }
+
         var before = await CountsAsync(app);
         Assert.All(Seeded, table => Assert.True(before[table] > 0, $"The seed left {table} empty."));
         var target = await PostgresServer.CreateDatabaseAsync("copy");
@@ -100,6 +110,14 @@ public sealed class CopyDatabaseTests(SharingApp app, Xunit.Abstractions.ITestOu
             Assert.Contains("Become a UX researcher", goalPage.Text, StringComparison.Ordinal);
             Assert.Contains("Finish the research course", goalPage.Text, StringComparison.Ordinal);
             Assert.Contains("Practise interviews", goalPage.Text, StringComparison.Ordinal);
+            using (var signedIn = new TestBrowser(moved.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies))))
+            {
+                // Its session row and the key ring that encrypted its cookie came across.
+                var manage = await signedIn.GetAsync("/Identity/Account/Manage", followRedirects: false);
+                Assert.Equal(HttpStatusCode.OK, manage.Status);
+                Assert.Contains(counsellorEmail, manage.Html, StringComparison.OrdinalIgnoreCase);
+            }
+
             var (_, newGoal) = await GoalPageTests.CreateGoalAsync(there, new() { ["Input.Statement"] = "Run a usability study" });
             Assert.True(newGoal > goal, $"The new goal got id {newGoal}, not after the copied {goal}.");
             Assert.Contains("Run a usability study", (await there.GetAsync($"/Goals/{newGoal}")).Text, StringComparison.Ordinal);
