@@ -28,7 +28,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-var command = args.Length > 0 && args[0] is GrantRoleCommand.Name or RevokeRoleCommand.Name or RemindCommand.Name ? args : null;
+var command = args.Length > 0 && args[0] is GrantRoleCommand.Name or RevokeRoleCommand.Name or RemindCommand.Name or CopyDatabaseCommand.Name ? args : null;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = command is null ? args : [],
@@ -174,7 +174,12 @@ services.AddRazorPages(options =>
 
 var app = builder.Build();
 
-await Database.MigrateAsync(app.Services);
+// copy-database migrates its SQLite source itself, once it knows the configured database is SQLite.
+if (command?[0] != CopyDatabaseCommand.Name)
+{
+    await Database.MigrateAsync(app.Services);
+}
+
 if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>().Value is { Transport: EmailTransport.Pickup } email)
 {
     Directory.CreateDirectory(paths.Resolve(email.PickupDirectory));
@@ -184,6 +189,7 @@ if (command is not null)
     return command[0] switch
     {
         RemindCommand.Name => await RemindCommand.RunAsync(app.Services, command[1..], Console.Out, Console.Error),
+        CopyDatabaseCommand.Name => await CopyDatabaseCommand.RunAsync(app.Services, command[1..], Console.Out, Console.Error, interactive: !Console.IsOutputRedirected),
         RevokeRoleCommand.Name => await RevokeRoleCommand.RunAsync(app.Services, command[1..], Console.Out, Console.Error),
         _ => await GrantRoleCommand.RunAsync(app.Services, command[1..], Console.Out, Console.Error),
     };
