@@ -235,8 +235,8 @@ internal static partial class ScaleBenchmark
         await File.WriteAllTextAsync(script, lua.ToString());
         try
         {
-            // A second to warm up (compiled, connections open), then the measured run.
-            Run("wrk", FormattableString.Invariant($"-t2 -c{Connections} -d1s -s {script} {address}"));
+            // Three seconds to warm up (tiered compilation done, connections open: a fresh instance is far slower in its first seconds), then the measured run.
+            Run("wrk", FormattableString.Invariant($"-t2 -c{Connections} -d3s -s {script} {address}"));
             var before = await StatsAsync(servers);
             var text = Run("wrk", FormattableString.Invariant($"-t2 -c{Connections} -d{(int)duration.TotalSeconds}s --latency -s {script} {address}"));
             var after = await StatsAsync(servers);
