@@ -48,7 +48,7 @@ internal static partial class ScaleBenchmark
         var seconds = int.Parse(Option("--seconds") ?? "10", CultureInfo.InvariantCulture);
         var root = Path.Combine(Path.GetTempPath(), "careercompass-scale", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
-        Console.WriteLine($"scale benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {people:N0} people, wrk {Connections} connections × {seconds} s per side, load average {LoadAverage()}");
+        Console.WriteLine($"scale benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {people:N0} people, wrk {Connections} connections × {seconds} s per side, load average {HttpBench.LoadAverage()}");
         Console.WriteLine($"wrk: {Run("wrk", "--version", check: false).Split('\n')[0].Trim()}; nginx: {Run("nginx", "-v").Trim()}");
         var rows = new List<string>();
         string? cluster = null;
@@ -90,7 +90,7 @@ internal static partial class ScaleBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine($"load average at the end: {LoadAverage()}");
+        Console.WriteLine($"load average at the end: {HttpBench.LoadAverage()}");
         Console.WriteLine(Row.Header);
         rows.ForEach(Console.WriteLine);
     }
@@ -355,8 +355,6 @@ internal static partial class ScaleBenchmark
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown";
 
     [GeneratedRegex(@"Requests/sec:\s+([0-9.]+)")]
     private static partial Regex RequestsPerSecond();

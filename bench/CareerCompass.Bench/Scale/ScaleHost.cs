@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Security.Claims;
@@ -48,35 +47,16 @@ internal static class ScaleHost
         }
     }
 
-    /// <summary>Counts every command the app's contexts send, and every request.</summary>
-    private sealed class Counter : DbCommandInterceptor
+    /// <summary>The app's SQL statements (the benchmarks' one counter) and every request this instance served.</summary>
+    private sealed class Counter
     {
-        private long _statements;
         private long _requests;
 
-        public long Statements => Interlocked.Read(ref _statements);
+        public HttpBench.StatementCounter Statements { get; } = new();
 
         public long Requests => Interlocked.Read(ref _requests);
 
         public void Request() => Interlocked.Increment(ref _requests);
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _statements);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _statements);
-            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _statements);
-            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-        }
     }
 
     // Any type of the app's assembly names its entry point (this project has a Program of its own).
@@ -101,7 +81,7 @@ internal static class ScaleHost
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.ConfigureTestServices(services =>
             {
-                services.AddSingleton<IInterceptor>(_counter);
+                services.AddSingleton<IInterceptor>(_counter.Statements);
                 services.AddSingleton(_counter);
                 services.AddSingleton<IStartupFilter, BarePages>();
             });
@@ -117,7 +97,7 @@ internal static class ScaleHost
                 var path = context.Request.Path.Value ?? string.Empty;
                 if (path == StatsPath)
                 {
-                    await context.Response.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"{counter.Requests} {counter.Statements}"));
+                    await context.Response.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"{counter.Requests} {counter.Statements.Count}"));
                     return;
                 }
 
