@@ -288,34 +288,8 @@ public sealed class CopyDatabaseTests(SharingApp app, Xunit.Abstractions.ITestOu
         return counts;
     }
 
-    private Task<(int Code, string Output)> RunAsync(params string[] args) => RunAsync(app.DatabaseSettings.ToDictionary(
-        s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value), args);
+    private Task<(int Code, string Output)> RunAsync(params string[] args) => RunAsync(app.DatabaseSettings, args);
 
-    private async Task<(int Code, string Output)> RunAsync(IReadOnlyDictionary<string, string> database, params string[] args)
-    {
-        _ = app.Server; // the app (and its database) exist before the command runs against them
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DataRoot"] = app.DataRoot;
-        foreach (var (key, value) in database)
-        {
-            start.Environment[key] = value;
-        }
-
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["App__PublicBaseUrl"] = "http://localhost";
-        start.Environment["Email__Transport"] = "Pickup";
-        start.Environment["Email__PickupDirectory"] = app.Mailbox.Folder;
-        start.Environment["DataProtection__KeysDirectory"] = Path.Combine(app.DataRoot, "keys");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(4));
-        return (process.ExitCode, await output + await error);
-    }
+    private Task<(int Code, string Output)> RunAsync(IEnumerable<KeyValuePair<string, string>> database, params string[] args) =>
+        AppCommand.RunAsync(app, database, TimeSpan.FromMinutes(4), args);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -90,31 +89,6 @@ public sealed class GrantRoleCommandTests(CareerCompassFactory app) : IClassFixt
         Assert.Contains("review.ics", mail.Raw, StringComparison.Ordinal);
     }
 
-    private async Task<(int Code, string Output)> RunAsync(params string[] args)
-    {
-        _ = app.Server; // the app (and its database) exist before the command runs against them
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DataRoot"] = app.DataRoot;
-        foreach (var (key, value) in app.DatabaseSettings)
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["App__PublicBaseUrl"] = "http://localhost"; // required outside Development, as on a server
-        start.Environment["Email__Transport"] = "Pickup";
-        start.Environment["Email__PickupDirectory"] = app.Mailbox.Folder;
-        start.Environment["DataProtection__KeysDirectory"] = Path.Combine(app.DataRoot, "keys");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await output + await error);
-    }
+    private Task<(int Code, string Output)> RunAsync(params string[] args) =>
+        AppCommand.RunAsync(app, app.DatabaseSettings, TimeSpan.FromMinutes(2), args);
 }
