@@ -23,7 +23,9 @@ internal static class Database
     /// <summary>
     /// Registers <see cref="AppDbContext"/> on the configured provider: <c>Database:Provider</c> = <c>Sqlite</c> (the
     /// default; <c>ConnectionStrings:CareerCompass</c> defaults to <c>data/careercompass.db</c>) or <c>PostgreSQL</c>
-    /// (<c>ConnectionStrings:CareerCompass</c> required), with every registered EF interceptor.
+    /// (<c>ConnectionStrings:CareerCompass</c> required), with every registered EF interceptor (singletons, so the
+    /// contexts can be pooled: a request takes a reset context from the pool instead of building one, which measured
+    /// about a twentieth of a goal page's processor time).
     /// </summary>
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration config, DataPaths paths)
     {
@@ -38,14 +40,14 @@ internal static class Database
                     "(for example \"Host=db.example.org;Database=careercompass;Username=careercompass;Password=...\"; see docs/operations.md).");
             }
 
-            services.AddDbContext<AppDbContext, PostgreSqlDbContext>((sp, options) => options
+            services.AddDbContextPool<AppDbContext, PostgreSqlDbContext>((sp, options) => options
                 .UseNpgsql(configured)
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
         {
             var connectionString = PrepareSqliteConnectionString(configured ?? "Data Source=data/careercompass.db", paths);
-            services.AddDbContext<AppDbContext>((sp, options) => options
+            services.AddDbContextPool<AppDbContext>((sp, options) => options
                 .UseSqlite(connectionString)
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddHostedService<SqliteOptimizer>(); // PRAGMA optimize every Database:OptimizeInterval
