@@ -8,8 +8,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
-// `scale [--provider sqlite|postgresql|both] [--people N] [--seconds S]`: the signed-in pages with 100 and N other
-// people, one instance and two behind nginx, wrk at 32 connections (Scale/ScaleBenchmark.cs).
+// `scale [--provider sqlite|postgresql|both] [--people N] [--seconds S] [--quick]`: the signed-in pages with 100 and N
+// other people, one instance and two behind nginx, wrk at 32 connections; --quick only 100 people on one instance
+// (Scale/ScaleBenchmark.cs).
 if (args is ["scale", .. var scaleArgs])
 {
     await CareerCompass.Bench.Scale.ScaleBenchmark.RunAsync(scaleArgs);

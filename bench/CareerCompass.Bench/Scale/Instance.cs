@@ -23,21 +23,38 @@ internal sealed class Instance : IAsyncDisposable
 
     public string Connection { get; }
 
+    /// <summary>The dotnet host: this process's own when it is dotnet, else the one on the PATH.</summary>
+    private static string DotnetHost() =>
+        Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
+
     public static async Task<Instance> StartAsync(string provider, string connection, string folder, string publicUrl)
     {
         var port = ScaleBenchmark.FreePort();
-        var start = new ProcessStartInfo(Environment.ProcessPath!)
+        var start = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        // The app's own runtime settings: server GC, as CareerCompass.Web.runtimeconfig.json has it (this project's has not).
-        start.Environment["DOTNET_gcServer"] = "1";
-        // Under `dotnet CareerCompass.Bench.dll` the process is dotnet itself: name the assembly again.
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        // The app's own runtime settings (its GC above all): the instance runs with CareerCompass.Web.runtimeconfig.json,
+        // not this project's, so what is measured is how the app runs. BENCH_GC_SERVER=0/1 overrides, for experiments.
+        var bin = Path.GetDirectoryName(typeof(Instance).Assembly.Location)!;
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add("--runtimeconfig");
+        start.ArgumentList.Add(Path.Combine(bin, "CareerCompass.Web.runtimeconfig.json"));
+        start.ArgumentList.Add("--depsfile");
+        start.ArgumentList.Add(Path.Combine(bin, "CareerCompass.Bench.deps.json"));
+        start.ArgumentList.Add(typeof(Instance).Assembly.Location);
+        if (Environment.GetEnvironmentVariable("BENCH_GC_SERVER") is { Length: > 0 } server)
         {
-            start.ArgumentList.Add(typeof(Instance).Assembly.Location);
+            start.Environment["DOTNET_gcServer"] = server;
+        }
+
+        // BENCH_HEAP_LIMIT_MB=128: each instance's managed heap capped as docs/operations.md suggests for instances
+        // (what a container's memory limit does by itself), without capping this process's seeding.
+        if (Environment.GetEnvironmentVariable("BENCH_HEAP_LIMIT_MB") is { Length: > 0 } limit)
+        {
+            start.Environment["DOTNET_GCHeapHardLimit"] = (long.Parse(limit, CultureInfo.InvariantCulture) * 1024 * 1024).ToString("x", CultureInfo.InvariantCulture);
         }
 
         foreach (var argument in new[] { "scale-serve", "--provider", provider, "--connection", connection, "--port", port.ToString(CultureInfo.InvariantCulture), "--data", folder, "--public", publicUrl })

@@ -26,6 +26,9 @@ internal static class ScaleHost
 {
     public const string StatsPath = "/bench/stats";
 
+    /// <summary>Where the instance's memory is (the managed heap, SQLite's allocations), for the memory line.</summary>
+    public const string MemoryPath = "/bench/memory";
+
     public static async Task<int> RunAsync(string[] args)
     {
         var options = Options.Parse(args);
@@ -98,6 +101,22 @@ internal static class ScaleHost
                 if (path == StatsPath)
                 {
                     await context.Response.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"{counter.Requests} {counter.Statements.Count}"));
+                    return;
+                }
+
+                if (path == MemoryPath)
+                {
+                    // Where an instance's memory is: the managed heap (at the last GC) and SQLite's own allocations.
+                    var gc = GC.GetGCMemoryInfo();
+                    var line = string.Create(CultureInfo.InvariantCulture,
+                        $"managed heap {gc.HeapSizeBytes / 1048576.0:0} MB (committed {gc.TotalCommittedBytes / 1048576.0:0} MB, {GC.CollectionCount(0)} gen0 / {GC.CollectionCount(2)} gen2 GCs)");
+                    if (context.RequestServices.GetRequiredService<AppDbContext>().Database.IsSqlite())
+                    {
+                        line += string.Create(CultureInfo.InvariantCulture,
+                            $"; SQLite {SQLitePCL.raw.sqlite3_memory_used() / 1048576.0:0} MB now, {SQLitePCL.raw.sqlite3_memory_highwater(0) / 1048576.0:0} MB at most");
+                    }
+
+                    await context.Response.WriteAsync(line);
                     return;
                 }
 
