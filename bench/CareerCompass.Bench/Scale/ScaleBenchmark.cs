@@ -115,7 +115,7 @@ internal static partial class ScaleBenchmark
         if (quick)
         {
             // --quick: the 100-person rows on one instance and its memory, for trying a change in a few minutes.
-            output.Add(FormattableString.Invariant($"{provider,-10} | {100,7:N0} | instance: peak memory (VmHWM) {first.PeakMb():N0} MB, at the end (VmRSS) {first.ResidentMb():N0} MB; {await MemoryAsync(first)}"));
+            output.Add(await MemoryLineAsync(provider, 100, "instance", first));
             await first.DisposeAsync();
             return output;
         }
@@ -146,13 +146,17 @@ internal static partial class ScaleBenchmark
         output.AddRange(await MeasureAsync(provider, people, "2 (nginx)", [a, b], two.Address, pages, duration));
         foreach (var (instance, name) in new[] { (a, "a"), (b, "b") })
         {
-            output.Add(FormattableString.Invariant($"{provider,-10} | {people,7:N0} | instance {name}: peak memory (VmHWM) {instance.PeakMb():N0} MB, at the end (VmRSS) {instance.ResidentMb():N0} MB; {await MemoryAsync(instance)}"));
+            output.Add(await MemoryLineAsync(provider, people, $"instance {name}", instance));
         }
 
         return output;
     }
 
-    private static async Task<string> MemoryAsync(Instance instance)
+    /// <summary>An instance's memory: its peak and current resident size, and where it is (<see cref="ScaleHost.MemoryPath"/>).</summary>
+    private static async Task<string> MemoryLineAsync(string provider, int people, string name, Instance instance) =>
+        FormattableString.Invariant($"{provider,-10} | {people,7:N0} | {name}: peak memory (VmHWM) {instance.PeakMb():N0} MB, at the end (VmRSS) {instance.ResidentMb():N0} MB; {await BreakdownAsync(instance)}");
+
+    private static async Task<string> BreakdownAsync(Instance instance)
     {
         using var client = new HttpClient { BaseAddress = instance.Address };
         client.DefaultRequestHeaders.Host = PublicHost;

@@ -86,12 +86,13 @@ internal static class ScaleHost
             {
                 services.AddSingleton<IInterceptor>(_counter.Statements);
                 services.AddSingleton(_counter);
+                services.AddSingleton(options);
                 services.AddSingleton<IStartupFilter, BarePages>();
             });
         }
     }
 
-    private sealed class BarePages(Counter counter) : IStartupFilter
+    private sealed class BarePages(Counter counter, Options options) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
@@ -110,7 +111,7 @@ internal static class ScaleHost
                     var gc = GC.GetGCMemoryInfo();
                     var line = string.Create(CultureInfo.InvariantCulture,
                         $"managed heap {gc.HeapSizeBytes / 1048576.0:0} MB (committed {gc.TotalCommittedBytes / 1048576.0:0} MB, {GC.CollectionCount(0)} gen0 / {GC.CollectionCount(2)} gen2 GCs)");
-                    if (context.RequestServices.GetRequiredService<AppDbContext>().Database.IsSqlite())
+                    if (options.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
                     {
                         line += string.Create(CultureInfo.InvariantCulture,
                             $"; SQLite {SQLitePCL.raw.sqlite3_memory_used() / 1048576.0:0} MB now, {SQLitePCL.raw.sqlite3_memory_highwater(0) / 1048576.0:0} MB at most");
