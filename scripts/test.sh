@@ -47,8 +47,13 @@ pg_dir="$(mktemp -d)"
 trap 'scripts/postgres.sh stop "$pg_dir"; rm -rf "$pg_dir" "$log"' EXIT
 CAREERCOMPASS_TEST_POSTGRES="$(scripts/postgres.sh start "$pg_dir")"
 export CAREERCOMPASS_TEST_POSTGRES
+# Build once first: if the code doesn't build, say so and stop, rather than run the PostgreSQL pass on nothing.
+if ! dotnet build CareerCompass.sln --nologo -v quiet; then
+  echo "The solution did not build; no tests ran." >&2
+  exit 1
+fi
 status=0
-dotnet test CareerCompass.sln --nologo 2>&1 | tee "$log" || status=$?
+dotnet test CareerCompass.sln --no-build --nologo 2>&1 | tee "$log" || status=$?
 # The whole HTTP integration suite again, on PostgreSQL: every factory on a database of its own in the cluster above
 # (tests about SQLite's own file, statistics and migrations are skipped there, and say so).
 echo "The integration tests again, on PostgreSQL..."
