@@ -86,6 +86,12 @@ internal static class HttpSearchBenchmark
             ("search page, cold (no cache)", SearchPath, false),
             ("search page, warm (cache)", SearchPath, true),
         };
+        // BENCH_SEARCH_ONLY=cold (or any word of a side's name) runs that side alone and the bare page, for profiling.
+        if (Environment.GetEnvironmentVariable("BENCH_SEARCH_ONLY") is { Length: > 0 } only)
+        {
+            sides = [sides[0], .. sides.Skip(1).Where(s => s.Name.Contains(only, StringComparison.OrdinalIgnoreCase))];
+        }
+
         var results = sides.Select(_ => new List<Result>()).ToList();
         for (var round = 0; round < rounds; round++)
         {
