@@ -40,20 +40,6 @@ public sealed class HealthTests
     }
 
     [Fact]
-    public async Task The_probes_are_never_rate_limited()
-    {
-        using var app = new CareerCompassFactory();
-        app.Settings["RateLimits:SmartCheckPerMinute"] = "1";
-        using var browser = app.NewBrowser();
-
-        for (var i = 0; i < 50; i++)
-        {
-            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/health/live", followRedirects: false)).Status);
-            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/health/ready", followRedirects: false)).Status);
-        }
-    }
-
-    [Fact]
     public async Task Ready_is_503_while_a_migration_is_not_applied_and_live_stays_200()
     {
         using var app = new CareerCompassFactory();

@@ -39,14 +39,14 @@ internal static class HealthEndpoints
     /// <c>/health</c>: the database answers. <c>/health/live</c>: the process runs (no check, no query).
     /// <c>/health/ready</c>: the database answers and every migration is applied. Plain text ("Healthy" 200,
     /// "Unhealthy" 503), never cached, anonymous; the two probes answer straight from routing, so no cookie is read,
-    /// no session looked up and no rate limit counted for them.
+    /// no session looked up and no later middleware (the rate limiter among it) runs for them.
     /// </summary>
     public static void MapAppHealthChecks(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Name == "database" }).AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
-            .AllowAnonymous().DisableRateLimiting().ShortCircuit();
+            .AllowAnonymous().ShortCircuit();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready) })
-            .AllowAnonymous().DisableRateLimiting().ShortCircuit();
+            .AllowAnonymous().ShortCircuit();
     }
 }
