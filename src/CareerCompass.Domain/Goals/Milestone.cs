@@ -88,7 +88,16 @@ public sealed class Milestone : OwnedEntity
         }
     }
 
-    public bool IsOverdue(DateOnly today) => Status is MilestoneStatus.NotStarted or MilestoneStatus.InProgress && DueOn < today;
+    public bool IsOverdue(DateOnly today) => IsOverdueOn(Status, DueOn, today);
+
+    /// <summary>Still to do: not started or in progress (neither done nor skipped).</summary>
+    public static bool IsOpen(MilestoneStatus status) => status is MilestoneStatus.NotStarted or MilestoneStatus.InProgress;
+
+    /// <summary>
+    /// The overdue rule, for a milestone or a row read of one: still open and its date has passed (today itself is
+    /// not overdue). The caseload counts it in SQL and spells the same rule out there (<c>Caseload</c>).
+    /// </summary>
+    public static bool IsOverdueOn(MilestoneStatus status, DateOnly dueOn, DateOnly today) => IsOpen(status) && dueOn < today;
 }
 
 public sealed record GoalProgress(int Done, int Counted)

@@ -10,6 +10,6 @@ public sealed record TimelineGoal(string Statement, DateOnly StartedOn, DateOnly
 
 public sealed record TimelineMilestone(string Title, DateOnly DueOn, MilestoneStatus Status)
 {
-    /// <summary>Past its date and neither done nor skipped.</summary>
-    public bool IsOverdue(DateOnly today) => DueOn < today && Status is not (MilestoneStatus.Done or MilestoneStatus.Skipped);
+    /// <summary>Past its date and still open (<see cref="Milestone.IsOverdueOn"/>).</summary>
+    public bool IsOverdue(DateOnly today) => Milestone.IsOverdueOn(Status, DueOn, today);
 }

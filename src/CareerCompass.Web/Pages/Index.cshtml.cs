@@ -110,10 +110,10 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
             .ToList();
         TimelineGoals = ActiveGoals.Count(g => g.Deadline is not null);
         var activeIds = ActiveGoals.Select(g => g.Id).ToHashSet();
-        var open = milestones.Where(m => activeIds.Contains(m.GoalId) && m.Status is MilestoneStatus.NotStarted or MilestoneStatus.InProgress)
+        var open = milestones.Where(m => activeIds.Contains(m.GoalId) && Milestone.IsOpen(m.Status))
             .Select(m => new MilestoneRow(m.GoalId, statements[m.GoalId], m.Title, m.DueOn, m.Status)).ToList();
-        Overdue = open.Where(m => m.DueOn < today).OrderBy(m => m.DueOn).ToList();
-        NextMilestones = open.Where(m => m.DueOn >= today).OrderBy(m => m.DueOn).Take(5).ToList();
+        Overdue = open.Where(m => Milestone.IsOverdueOn(m.Status, m.DueOn, today)).OrderBy(m => m.DueOn).ToList();
+        NextMilestones = open.Where(m => !Milestone.IsOverdueOn(m.Status, m.DueOn, today)).OrderBy(m => m.DueOn).Take(5).ToList();
 
         NeedsMilestones = goals
             .Where(g => g.Status is GoalStatus.Active or GoalStatus.Draft or GoalStatus.Paused && !byGoal[g.Id].Any())

@@ -123,6 +123,28 @@ public sealed class GoalTests
         Assert.False(milestone.IsOverdue(Today.AddDays(20)));
     }
 
+    [Theory]
+    [InlineData(MilestoneStatus.NotStarted, 1, true)]
+    [InlineData(MilestoneStatus.InProgress, 1, true)]
+    [InlineData(MilestoneStatus.Done, 1, false)]
+    [InlineData(MilestoneStatus.Skipped, 1, false)]
+    [InlineData(MilestoneStatus.NotStarted, 0, false)]
+    [InlineData(MilestoneStatus.InProgress, -3, false)]
+    public void The_overdue_rule_for_a_row_is_the_milestones_own(MilestoneStatus status, int daysPastDue, bool overdue)
+    {
+        var dueOn = Today.AddDays(10);
+        var today = dueOn.AddDays(daysPastDue);
+        Assert.Equal(overdue, Milestone.IsOverdueOn(status, dueOn, today));
+
+        var milestone = Milestone.Create(Saved(Smart), "Enrol", dueOn, null, 0);
+        if (status != MilestoneStatus.NotStarted)
+        {
+            milestone.SetStatus(status, Today);
+        }
+
+        Assert.Equal(overdue, milestone.IsOverdue(today));
+    }
+
     [Fact]
     public void Progress_counts_done_out_of_all_but_skipped()
     {

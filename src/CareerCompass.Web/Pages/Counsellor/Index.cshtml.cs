@@ -199,6 +199,7 @@ public static class Caseload
                 {
                     OwnerId = x.Key,
                     LastChanged = x.Max(m => m.UpdatedAtUtc),
+                    // Milestone.IsOverdueOn, spelled out so that SQL can count it: open, and its date has passed.
                     Overdue = x.Count(m => m.GoalStatus == GoalStatus.Active
                         && (m.Status == MilestoneStatus.NotStarted || m.Status == MilestoneStatus.InProgress)
                         && m.DueOn < today),
