@@ -26,7 +26,7 @@ internal static class ScaleHost
 {
     public const string StatsPath = "/bench/stats";
 
-    /// <summary>Where the instance's memory is (the managed heap, SQLite's allocations), for the memory line.</summary>
+    /// <summary>Where the instance's memory is (the managed heap and its collections), for the memory line.</summary>
     public const string MemoryPath = "/bench/memory";
 
     public static async Task<int> RunAsync(string[] args)

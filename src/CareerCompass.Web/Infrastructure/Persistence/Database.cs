@@ -60,8 +60,8 @@ internal static class Database
     /// <summary>
     /// Turns off SQLite's memory statistics (<c>SQLITE_CONFIG_MEMSTATUS</c>), which SQLite's own list of recommended
     /// options leaves off: with them on, every allocation SQLite makes takes one process-wide lock, and preparing a
-    /// statement makes hundreds, so requests on different connections queue for it. Measured on the first (uncached)
-    /// occupation search at 32 connections: 467–522 requests/s with them, 529–549 without (docs/benchmarks.md). It
+    /// statement makes many, so requests on different connections queue for it. Measured on the first (uncached)
+    /// occupation search at 32 connections: 467–522 requests/s with them, 529–558 without (docs/benchmarks.md). It
     /// must run before SQLite's first connection in the process; later calls (another host in the same test run)
     /// are refused by SQLite and change nothing, which is why the result is ignored.
     /// </summary>
