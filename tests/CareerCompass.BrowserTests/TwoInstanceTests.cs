@@ -258,7 +258,7 @@ public sealed class TwoInstanceTests(TwoInstances two, ITestOutputHelper output)
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(People.GoodPassword);
         await page.GetByLabel("Type the password again").FillAsync(People.GoodPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("RegisterConfirmation"), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("RegisterConfirmation"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
         await page.GotoAsync(await two.ConfirmationLinkAsync(email));
         await page.GotoAsync("/Identity/Account/Login");
