@@ -1,4 +1,5 @@
 using System.Net;
+using CareerCompass.Domain.Occupations;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure.Persistence;
 using CareerCompass.Web.Pages.Reflection.Occupations;
@@ -194,6 +195,42 @@ public sealed partial class OccupationTests(CareerCompassFactory app) : IClassFi
         Assert.Equal(HttpStatusCode.OK, warm.Status);
         Assert.Equal(page + statements, app.Queries.Count);
         browser.Dispose();
+    }
+
+    // The SQLite search keeps its statement prepared on connections of its own (SqliteSearchStatements): a title
+    // imported after it was prepared must still be found, and one removed no longer.
+    [Fact]
+    public async Task A_search_finds_titles_added_after_earlier_searches_and_not_those_removed()
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var cache = app.Services.GetRequiredService<OccupationSearchCache>();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Empty(await ResultItemsAsync(browser, $"zyqqxvist {i}"));
+        }
+
+        await ChangeTitlesAsync(db => db.Set<OccupationTitle>().Add(new OccupationTitle("15-1252.00", "Zyqqxvist", OccupationTitle.Normalize("Zyqqxvist"))));
+        cache.Clear();
+        var found = await ResultItemsAsync(browser, "zyqqxvist");
+        await ChangeTitlesAsync(db => db.Set<OccupationTitle>().RemoveRange(db.Set<OccupationTitle>().Where(t => t.Title == "Zyqqxvist")));
+        cache.Clear();
+        var gone = await ResultItemsAsync(browser, "zyqqxvist");
+
+        Assert.Contains(found, item => item.StartsWith("Software Developers", StringComparison.Ordinal) && item.Contains("also called Zyqqxvist", StringComparison.Ordinal));
+        Assert.Empty(gone);
+        browser.Dispose();
+    }
+
+    private async Task ChangeTitlesAsync(Action<AppDbContext> change)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        change(db);
+        await db.SaveChangesAsync();
+        foreach (var sql in db.Database.IsNpgsql() ? PostgreSqlOccupationSearch.RebuildSql : SqliteOccupationSearch.RebuildSql)
+        {
+            await db.Database.ExecuteSqlRawAsync(sql);
+        }
     }
 
     [Fact]

@@ -1,10 +1,6 @@
 using System.Text;
 using CareerCompass.Domain.Occupations;
 using CareerCompass.Web.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CareerCompass.Web.Pages.Reflection.Occupations;
 
@@ -31,7 +27,7 @@ public interface IDatabaseOccupationSearch : IOccupationSearch;
 /// occupations with the most matching titles, then the shortest title. One statement; two when the typo fallback
 /// runs (the search, which also returns the candidate words when it finds fewer than three, and the search again).
 /// </summary>
-public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference reference) : IDatabaseOccupationSearch
+public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference reference, SqliteSearchStatements statements) : IDatabaseOccupationSearch
 {
     /// <summary>The FTS5 tables (not in the EF model: each has shadow tables named <c>{table}_…</c>).</summary>
     public static readonly IReadOnlyList<string> Tables = ["OccupationTitleSearch", "OccupationWordIndex", "OccupationWordList", "OccupationWords"];
@@ -115,22 +111,13 @@ public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference 
         IEnumerable<IEnumerable<string>> words, string phrase, int? jobZone, int limit, OccupationReference.Snapshot all, int few, string? typo)
     {
         var match = string.Join(" AND ", words.Select(w => $"({string.Join(" OR ", w.Select(a => a.Length == 1 ? $"\"{a}\"" : $"\"{a}\"*"))})"));
-        // EF's own raw command (so its interceptors and logging see it, as for every statement) read by column
-        // position: the LINQ pipeline and materializer of SqlQueryRaw cost more than this statement's C# part.
-        var command = db.GetService<IRawSqlCommandBuilder>().Build(
-            Sql,
-            [
-                Parameter("@phrase", phrase), Parameter("@match", match), Parameter("@zone", jobZone), Parameter("@limit", limit),
-                Parameter("@few", few), Parameter("@typo", typo ?? "\"---\""), Parameter("@candidates", TypoCandidates),
-            ],
-            db.Model);
         var hits = new List<OccupationHit>();
         string? candidates = null;
-        await using (var reader = await command.RelationalCommand.ExecuteReaderAsync(new RelationalCommandParameterObject(
-            db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>())))
-        {
-            var rows = reader.DbDataReader;
-            while (await rows.ReadAsync())
+        await statements.ReadAsync(
+            db,
+            Sql,
+            [("@phrase", phrase), ("@match", match), ("@zone", jobZone), ("@limit", limit), ("@few", few), ("@typo", typo ?? "\"---\""), ("@candidates", TypoCandidates)],
+            rows =>
             {
                 if (rows.GetInt64(3) == 1)
                 {
@@ -140,8 +127,7 @@ public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference 
                 {
                     hits.Add(new OccupationHit(o.Code, o.Title, o.JobZone, rows.GetInt64(1) == 1 ? null : rows.GetString(2)));
                 }
-            }
-        }
+            });
 
         return (hits, typo is not null && hits.Count < few ? candidates ?? string.Empty : null);
     }
@@ -310,7 +296,4 @@ public sealed class SqliteOccupationSearch(AppDbContext db, OccupationReference 
 
     private static IEnumerable<string> Trigrams(IEnumerable<string> words) =>
         words.Where(w => w.Length >= 3).SelectMany(w => Enumerable.Range(0, w.Length - 2).Select(i => w.Substring(i, 3))).Distinct(StringComparer.Ordinal);
-
-    private static Microsoft.Data.Sqlite.SqliteParameter Parameter(string name, object? value) =>
-        new(name, value ?? DBNull.Value);
 }

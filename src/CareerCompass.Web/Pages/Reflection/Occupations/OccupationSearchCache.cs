@@ -74,6 +74,7 @@ public static class OccupationSearchServices
     {
         services.AddSingleton<OccupationReference>();
         services.AddSingleton<OccupationSearchCache>();
+        services.AddSingleton<SqliteSearchStatements>();
         services.AddScoped<SqliteOccupationSearch>();
         services.AddScoped<PostgreSqlOccupationSearch>();
         services.AddScoped<IDatabaseOccupationSearch>(sp => sp.GetRequiredService<AppDbContext>().Database.IsNpgsql()
