@@ -80,6 +80,10 @@ public sealed partial class TwoInstances : IAsyncLifetime
         Second = new AppInstance("second", ports[1], Path.Combine(_folder, "second"), InstanceSettings(ports[1], "second", _mail[1]), _mail[1]);
         await Task.WhenAll(First.WaitUntilReadyAsync(), Second.WaitUntilReadyAsync());
 
+        // The browser suite shares two cores with the HTTP suite run beside it: a page can take longer than Playwright's
+        // default 5 s to arrive there, and an expectation that held a moment later failed a fresh-clone run (Settings
+        // heading after a click in the phone menu). A wider wait still fails when the page never arrives.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
