@@ -61,6 +61,37 @@ internal static partial class HttpBench
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(sorted.Count * p) - 1, 0, sorted.Count - 1)];
 
+    /// <summary>
+    /// Loads each path in turn, 2 s at a time, until the JIT has gone quiet: a cycle in which fewer than 20 methods
+    /// were compiled (or 180 s). Tiered compilation recompiles a hot method with full optimisation only after it has
+    /// been called for a while, and on two busy cores that takes tens of seconds for a page with as much code as the
+    /// goal page: a few seconds of warm-up measured a mix of quick and optimised code, more of it quick on the pages
+    /// with the most code. Prints how long it took.
+    /// </summary>
+    public static async Task WarmUpAsync(HttpClient client, IReadOnlyList<Func<int, string>> paths, Action<int>? beforeEach = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var clock = Stopwatch.StartNew();
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        while (true)
+        {
+            for (var i = 0; i < paths.Count; i++)
+            {
+                beforeEach?.Invoke(i);
+                await LoadAsync(client, paths[i], TimeSpan.FromSeconds(2));
+            }
+
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var cycle = now - compiled;
+            compiled = now;
+            if (cycle < 20 || clock.Elapsed > TimeSpan.FromSeconds(180))
+            {
+                Console.WriteLine(FormattableString.Invariant($"warmed up for {clock.Elapsed.TotalSeconds:0} s, until the JIT compiled {cycle} methods in a cycle ({now:N0} in all)"));
+                return;
+            }
+        }
+    }
+
     /// <summary>32 workers, each one request at a time on its own connection, for <paramref name="duration"/>; each request timed.</summary>
     public static async Task<Result> LoadAsync(HttpClient client, Func<int, string> path, TimeSpan duration, StatementCounter? statements = null)
     {
