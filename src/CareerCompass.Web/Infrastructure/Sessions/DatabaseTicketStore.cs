@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using CareerCompass.Web.Data;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CareerCompass.Web.Infrastructure.Sessions;
 
@@ -22,13 +24,16 @@ internal sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProt
     /// <summary>
     /// The one query every signed-in request runs, compiled once (EF's compiled queries): without it, each request
     /// built the query's expression tree, and EF worked out its cache key and extracted its parameter from that tree,
-    /// before looking up the SQL it already had (about a third of the ticket's cost on a page with no reads of its own).
+    /// before looking up the SQL it already had. A compiled query belongs to the model it first ran with, so there is
+    /// one per model: an app has one, but a process can hold both providers' (the copy-database command, its tests).
     /// </summary>
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<StoredTicket?>> FindSession =
-        EF.CompileAsyncQuery((AppDbContext db, string key, CancellationToken cancellationToken) => db.AuthSessions.AsNoTracking()
-            .Where(s => s.Id == key)
+    private static readonly ConditionalWeakTable<IModel, Func<AppDbContext, string, CancellationToken, Task<StoredTicket?>>> FindSession = new();
+
+    private static Task<StoredTicket?> FindSessionAsync(AppDbContext db, string key, CancellationToken cancellationToken) =>
+        FindSession.GetValue(db.Model, _ => EF.CompileAsyncQuery((AppDbContext context, string id, CancellationToken _) => context.AuthSessions.AsNoTracking()
+            .Where(s => s.Id == id)
             .Select(s => new StoredTicket(s.Ticket, s.LastSeenAtUtc))
-            .FirstOrDefault());
+            .FirstOrDefault()))(db, key, cancellationToken);
 
     private readonly IDataProtector _protector = protection.CreateProtector("CareerCompass.AuthSessions.v1");
 
@@ -96,7 +101,7 @@ internal sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProt
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var session = await FindSession(db, key, cancellationToken);
+        var session = await FindSessionAsync(db, key, cancellationToken);
         if (session is null)
         {
             return null;
