@@ -72,8 +72,20 @@ public sealed class Details(
     [BindProperty]
     public PlanInput NewPlanItem { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] int id) =>
-        await LoadAsync(id, RecordOperations.Read) ? await ShowAsync() : NotFound();
+    public async Task<IActionResult> OnGetAsync([FromRoute] int id)
+    {
+        // The page reads in eight statements: on one connection, opened once, rather than opened and closed around
+        // each (closed again before the page renders).
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            return await LoadAsync(id, RecordOperations.Read) ? await ShowAsync() : NotFound();
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     public Task<IActionResult> OnPostStatusAsync([FromRoute] int id, string change, Guid version, string? reason) => ChangeAsync(id, fragment: null, structural: false, () =>
     {
