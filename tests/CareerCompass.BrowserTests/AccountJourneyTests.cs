@@ -81,10 +81,9 @@ public sealed class AccountJourneyTests(LiveApp live) : IClassFixture<LiveApp>
         await Assertions.Expect(signIn).ToBeHiddenAsync();
         var menu = page.GetByRole(AriaRole.Button, new() { Name = "Menu" });
         await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
-        await menu.ClickAsync();
+        await PageChecks.OpenPhoneMenuAsync(page);
         await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
         await Assertions.Expect(signIn).ToBeVisibleAsync();
-        await page.Locator("#main-nav.show:not(.collapsing)").WaitForAsync();
         await checks.CheckAsync(page, "phone-02-menu-open");
 
         await signIn.ClickAsync();

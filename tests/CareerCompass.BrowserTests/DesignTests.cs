@@ -98,7 +98,7 @@ public sealed partial class DesignTests(LiveApp live) : IClassFixture<LiveApp>
             if (phone)
             {
                 // The collapsed menu still opens (the Bootstrap bundle's collapse, on our CSS) and shows its icons' words.
-                await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
+                await PageChecks.OpenPhoneMenuAsync(page);
                 await Assertions.Expect(page.Locator("#main-nav.collapse.show")).ToBeVisibleAsync();
                 await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Goals", Exact = true })).ToBeVisibleAsync();
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(LiveApp.ScreenshotFolder, "design-menu-375.png") });

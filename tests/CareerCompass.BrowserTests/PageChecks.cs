@@ -48,6 +48,17 @@ public sealed class PageChecks
         };
     }
 
+    /// <summary>
+    /// Opens the collapsed menu of a phone-width page and waits until it has finished opening (Bootstrap's collapse
+    /// drops <c>collapsing</c> at the end): a click on a link of the still-opening menu was twice lost in full runs.
+    /// </summary>
+    public static async Task OpenPhoneMenuAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
+        await page.Locator("#main-nav.show:not(.collapsing)").WaitForAsync();
+    }
+
     /// <summary>True when the page does not scroll sideways (the phone checks).</summary>
     public static async Task<bool> FitsTheScreenAsync(IPage page) =>
         await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");

@@ -26,10 +26,7 @@ public sealed class TimeZoneJourneyTests(LiveApp live) : IClassFixture<LiveApp>
         var stored = await live.App.ReadAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.TimeZone).SingleAsync());
         Assert.Equal("Europe/Berlin", stored);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
-        // Once the menu has finished opening, as the phone journey in AccountJourneyTests waits: a click on a link of
-        // the still-opening menu was twice lost in full runs (the page stayed the dashboard, 15 s later).
-        await page.Locator("#main-nav.show:not(.collapsing)").WaitForAsync();
+        await PageChecks.OpenPhoneMenuAsync(page);
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Settings", Level = 1 })).ToBeVisibleAsync();
         var zone = page.GetByLabel("Your time zone");
