@@ -86,7 +86,8 @@ internal static partial class HttpBench
             compiled = now;
             if (cycle < 20 || clock.Elapsed > TimeSpan.FromSeconds(180))
             {
-                Console.WriteLine(FormattableString.Invariant($"warmed up for {clock.Elapsed.TotalSeconds:0} s, until the JIT compiled {cycle} methods in a cycle ({now:N0} in all)"));
+                var why = cycle < 20 ? "until" : "and stopped at the 180 s limit while";
+                Console.WriteLine(FormattableString.Invariant($"warmed up for {clock.Elapsed.TotalSeconds:0} s, {why} the JIT compiled {cycle} methods in a cycle ({now:N0} in all)"));
                 return;
             }
         }

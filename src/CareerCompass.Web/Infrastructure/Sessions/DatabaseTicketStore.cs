@@ -30,10 +30,13 @@ internal sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProt
     private static readonly ConditionalWeakTable<IModel, Func<AppDbContext, string, CancellationToken, Task<StoredTicket?>>> FindSession = new();
 
     private static Task<StoredTicket?> FindSessionAsync(AppDbContext db, string key, CancellationToken cancellationToken) =>
-        FindSession.GetValue(db.Model, _ => EF.CompileAsyncQuery((AppDbContext context, string id, CancellationToken _) => context.AuthSessions.AsNoTracking()
-            .Where(s => s.Id == id)
+        FindSession.GetValue(db.Model, static _ => CompileFindSession())(db, key, cancellationToken);
+
+    private static Func<AppDbContext, string, CancellationToken, Task<StoredTicket?>> CompileFindSession() =>
+        EF.CompileAsyncQuery((AppDbContext db, string key, CancellationToken cancellationToken) => db.AuthSessions.AsNoTracking()
+            .Where(s => s.Id == key)
             .Select(s => new StoredTicket(s.Ticket, s.LastSeenAtUtc))
-            .FirstOrDefault()))(db, key, cancellationToken);
+            .FirstOrDefault());
 
     private readonly IDataProtector _protector = protection.CreateProtector("CareerCompass.AuthSessions.v1");
 

@@ -74,8 +74,8 @@ public sealed class Details(
 
     public async Task<IActionResult> OnGetAsync([FromRoute] int id)
     {
-        // The page reads in eight statements: on one connection, opened once, rather than opened and closed around
-        // each (closed again before the page renders).
+        // The page reads in up to eight statements: on one connection, opened once, rather than opened and closed
+        // around each (closed again before the page renders).
         await db.Database.OpenConnectionAsync();
         try
         {
