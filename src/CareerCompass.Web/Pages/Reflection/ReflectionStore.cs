@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
 using CareerCompass.Domain.Reflection;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CareerCompass.Web.Pages.Reflection;
 
@@ -27,13 +29,41 @@ public sealed class ReflectionSnapshot(IReadOnlyDictionary<ReflectionStepKind, R
 /// <summary>Loads and saves a person's reflection steps — always the signed-in person's own, found by owner id.</summary>
 public sealed class ReflectionStore(AppDbContext db, TimeProvider clock)
 {
-    /// <summary>Every step the person has started, in one query, for pages that show several steps at once.</summary>
-    public async Task<ReflectionSnapshot> SnapshotAsync(string ownerId) =>
-        new((await db.ReflectionSteps.AsNoTracking().Where(s => s.OwnerId == ownerId).ToListAsync()).ToDictionary(s => s.Kind));
+    /// <summary>
+    /// The snapshot's query, compiled once per model (EF's compiled queries; see DatabaseTicketStore): the search page
+    /// runs it on every view, and without it EF rebuilt the expression tree, its cache key and its parameter each time.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IModel, Func<AppDbContext, string, IAsyncEnumerable<ReflectionStep>>> AllSteps = new();
 
-    /// <summary>The given steps only (when a page reads a few of them, the others' answers aren't read or parsed), in one query.</summary>
-    public async Task<ReflectionSnapshot> SnapshotAsync(string ownerId, IReadOnlyCollection<ReflectionStepKind> kinds) =>
-        new((await db.ReflectionSteps.AsNoTracking().Where(s => s.OwnerId == ownerId && kinds.Contains(s.Kind)).ToListAsync()).ToDictionary(s => s.Kind));
+    /// <summary>Every step the person has started, in one query, for pages that show several steps at once.</summary>
+    public async Task<ReflectionSnapshot> SnapshotAsync(string ownerId)
+    {
+        var steps = new Dictionary<ReflectionStepKind, ReflectionStep>();
+        var query = AllSteps.GetValue(db.Model, static _ => EF.CompileAsyncQuery(
+            (AppDbContext db, string owner) => db.ReflectionSteps.AsNoTracking().Where(s => s.OwnerId == owner)));
+        await foreach (var step in query(db, ownerId))
+        {
+            steps[step.Kind] = step;
+        }
+
+        return new(steps);
+    }
+
+    private static readonly ConditionalWeakTable<IModel, Func<AppDbContext, string, ReflectionStepKind[], IAsyncEnumerable<ReflectionStep>>> SomeSteps = new();
+
+    /// <summary>The given steps only (when a page reads a few of them, the others' answers aren't read or parsed), in one query (compiled, as above: the goal page runs it on every view).</summary>
+    public async Task<ReflectionSnapshot> SnapshotAsync(string ownerId, ReflectionStepKind[] kinds)
+    {
+        var steps = new Dictionary<ReflectionStepKind, ReflectionStep>();
+        var query = SomeSteps.GetValue(db.Model, static _ => EF.CompileAsyncQuery(
+            (AppDbContext db, string owner, ReflectionStepKind[] kinds) => db.ReflectionSteps.AsNoTracking().Where(s => s.OwnerId == owner && kinds.Contains(s.Kind))));
+        await foreach (var step in query(db, ownerId, kinds))
+        {
+            steps[step.Kind] = step;
+        }
+
+        return new(steps);
+    }
 
     public Task<List<ReflectionStepKind>> CompletedAsync(string ownerId) =>
         db.ReflectionSteps.Where(s => s.OwnerId == ownerId && s.CompletedAtUtc != null).Select(s => s.Kind).ToListAsync();

@@ -36,6 +36,31 @@ public sealed class Index(OccupationCatalog catalog, ReflectionStore store, Subj
     [TempData(Key = StatusMessages.Key)]
     public string? StatusMessage { get; set; }
 
+    private string? _searchSuffix;
+
+    /// <summary>
+    /// An occupation's page, carrying this search so "back to exploring" returns to it. Written out (the address is a
+    /// stable one) rather than built by the anchor tag helper through routing for each of up to thirty links.
+    /// </summary>
+    public string DetailsHref(string code) =>
+        "/Reflection/Occupations/" + Uri.EscapeDataString(code) + (_searchSuffix ??= SearchSuffix(Query, JobZone));
+
+    private static string SearchSuffix(string? query, int? zone)
+    {
+        var parts = new List<string>(2);
+        if (!string.IsNullOrEmpty(query))
+        {
+            parts.Add("q=" + Uri.EscapeDataString(query));
+        }
+
+        if (zone is { } z)
+        {
+            parts.Add(FormattableString.Invariant($"zone={z}"));
+        }
+
+        return parts.Count == 0 ? string.Empty : "?" + string.Join('&', parts);
+    }
+
     public async Task OnGetAsync()
     {
         var userId = subject.OwnerId;
