@@ -1,12 +1,11 @@
-using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using CareerCompass.Web.Data;
+using CareerCompass.Web.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CareerCompass.Web.Infrastructure.Sessions;
 
@@ -21,22 +20,15 @@ internal sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProt
     /// <summary>How stale "last seen" may get before a request writes it again (one write per session per interval).</summary>
     private static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(5);
 
-    /// <summary>
-    /// The one query every signed-in request runs, compiled once (EF's compiled queries): without it, each request
-    /// built the query's expression tree, and EF worked out its cache key and extracted its parameter from that tree,
-    /// before looking up the SQL it already had. A compiled query belongs to the model it first ran with, so there is
-    /// one per model: an app has one, but a process can hold both providers' (the copy-database command, its tests).
-    /// </summary>
-    private static readonly ConditionalWeakTable<IModel, Func<AppDbContext, string, CancellationToken, Task<StoredTicket?>>> FindSession = new();
-
-    private static Task<StoredTicket?> FindSessionAsync(AppDbContext db, string key, CancellationToken cancellationToken) =>
-        FindSession.GetValue(db.Model, static _ => CompileFindSession())(db, key, cancellationToken);
-
-    private static Func<AppDbContext, string, CancellationToken, Task<StoredTicket?>> CompileFindSession() =>
+    /// <summary>The one query every signed-in request runs, compiled (see <see cref="CompiledQuery{TQuery}"/>).</summary>
+    private static readonly CompiledQuery<Func<AppDbContext, string, CancellationToken, Task<StoredTicket?>>> FindSession = new(() =>
         EF.CompileAsyncQuery((AppDbContext db, string key, CancellationToken cancellationToken) => db.AuthSessions.AsNoTracking()
             .Where(s => s.Id == key)
             .Select(s => new StoredTicket(s.Ticket, s.LastSeenAtUtc))
-            .FirstOrDefault());
+            .FirstOrDefault()));
+
+    private static Task<StoredTicket?> FindSessionAsync(AppDbContext db, string key, CancellationToken cancellationToken) =>
+        FindSession.For(db)(db, key, cancellationToken);
 
     private readonly IDataProtector _protector = protection.CreateProtector("CareerCompass.AuthSessions.v1");
 

@@ -337,7 +337,7 @@ public sealed class Details(
     {
         // The goal must be the subject's (a counsellor reads a client's goals only at the client's address) and the
         // signed-in person must be allowed the operation on it.
-        var goal = await db.Goals.FirstOrDefaultAsync(g => g.Id == id && g.OwnerId == subject.OwnerId);
+        var goal = await db.FindGoalAsync(id, subject.OwnerId);
         if (!await authorization.MayAsync(User, goal, operation))
         {
             return false;
@@ -360,6 +360,22 @@ public sealed class Details(
     /// when a change loaded the goal without it) and renders it. Posts that succeed redirect instead, so they never
     /// pay for these queries.
     /// </summary>
+    private static readonly CompiledQuery<Func<AppDbContext, string, IAsyncEnumerable<KeyValuePair<int, string>>>> ContactNames = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, string owner) => db.Contacts.AsNoTracking().Where(c => c.OwnerId == owner).OrderBy(c => c.Name)
+            .Select(c => new KeyValuePair<int, string>(c.Id, c.Name))));
+
+    /// <summary>The person's contacts by id in name order, to pick from and to name the plan's people (a compiled query: every view runs it).</summary>
+    private async Task<Dictionary<int, string>> ContactNamesAsync(string ownerId)
+    {
+        var names = new Dictionary<int, string>();
+        await foreach (var (contactId, name) in ContactNames.For(db)(db, ownerId))
+        {
+            names[contactId] = name;
+        }
+
+        return names;
+    }
+
     private async Task<IActionResult> ShowAsync()
     {
         if (!_historyLoaded)
@@ -374,7 +390,7 @@ public sealed class Details(
         // Contacts are private to the person in every scope; the reflection items a goal serves are shown to a
         // counsellor only when the reflection is shared too.
         Contacts = subject.IsSelf
-            ? await db.Contacts.AsNoTracking().Where(c => c.OwnerId == Goal.OwnerId).OrderBy(c => c.Name).ToDictionaryAsync(c => c.Id, c => c.Name)
+            ? await ContactNamesAsync(Goal.OwnerId)
             : new Dictionary<int, string>();
         // The reflection is read only to name what the goal serves and the links in its history: a goal with neither
         // skips the query (and the parsing of the answers).

@@ -1,5 +1,6 @@
 using CareerCompass.Domain.Goals;
 using CareerCompass.Web.Data;
+using CareerCompass.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareerCompass.Web.Pages.Goals;
@@ -8,28 +9,48 @@ namespace CareerCompass.Web.Pages.Goals;
 /// Loading a goal as an aggregate: after the goal itself (and its authorization), one query per list, each only
 /// for rows of the goal's owner, so a row that points at the goal but belongs to someone else is never part of it.
 /// The goal is tracked, so the rows join its lists as they load (EF's filtered Include can't compare with the goal's
-/// own owner column).
+/// own owner column). The goal page runs these on every view, so they are compiled queries.
 /// </summary>
 public static class GoalLoading
 {
+    private static readonly CompiledQuery<Func<AppDbContext, int, string, Task<Goal?>>> GoalQuery = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, int id, string owner) => db.Goals.FirstOrDefault(g => g.Id == id && g.OwnerId == owner)));
+
+    private static readonly CompiledQuery<Func<AppDbContext, int, string, IAsyncEnumerable<Milestone>>> MilestonesQuery = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, int goal, string owner) => db.Milestones.Where(m => m.GoalId == goal && m.OwnerId == owner)));
+
+    private static readonly CompiledQuery<Func<AppDbContext, int, string, IAsyncEnumerable<PlanItem>>> PlanQuery = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, int goal, string owner) => db.PlanItems.Where(p => p.GoalId == goal && p.OwnerId == owner)));
+
+    private static readonly CompiledQuery<Func<AppDbContext, int, string, IAsyncEnumerable<GoalRevision>>> HistoryQuery = new(() =>
+        EF.CompileAsyncQuery<AppDbContext, int, string, GoalRevision>((db, goal, owner) => db.GoalRevisions.Where(r => r.GoalId == goal && r.OwnerId == owner).OrderBy(r => r.Id)));
+
+    /// <summary>The goal <paramref name="id"/> if <paramref name="ownerId"/> owns it (tracked), else null.</summary>
+    public static Task<Goal?> FindGoalAsync(this AppDbContext db, int id, string ownerId) => GoalQuery.For(db)(db, id, ownerId);
+
     public static async Task LoadMilestonesAsync(this AppDbContext db, Goal goal)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(goal);
-        await db.Milestones.Where(m => m.GoalId == goal.Id && m.OwnerId == goal.OwnerId).LoadAsync();
+        await TrackAllAsync(MilestonesQuery.For(db)(db, goal.Id, goal.OwnerId));
     }
 
     public static async Task LoadPlanAsync(this AppDbContext db, Goal goal)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(goal);
-        await db.PlanItems.Where(p => p.GoalId == goal.Id && p.OwnerId == goal.OwnerId).LoadAsync();
+        await TrackAllAsync(PlanQuery.For(db)(db, goal.Id, goal.OwnerId));
     }
 
     public static async Task LoadHistoryAsync(this AppDbContext db, Goal goal)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(goal);
-        await db.GoalRevisions.Where(r => r.GoalId == goal.Id && r.OwnerId == goal.OwnerId).OrderBy(r => r.Id).LoadAsync();
+        await TrackAllAsync(HistoryQuery.For(db)(db, goal.Id, goal.OwnerId));
+    }
+
+    /// <summary>Reads every row (tracked, so each joins the goal's list), as <c>LoadAsync</c> does.</summary>
+    private static async Task TrackAllAsync<T>(IAsyncEnumerable<T> rows)
+    {
+        await foreach (var _ in rows)
+        {
+        }
     }
 }

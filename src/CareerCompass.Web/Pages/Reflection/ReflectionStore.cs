@@ -1,9 +1,7 @@
-using System.Runtime.CompilerServices;
 using CareerCompass.Domain.Reflection;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CareerCompass.Web.Pages.Reflection;
 
@@ -30,18 +28,16 @@ public sealed class ReflectionSnapshot(IReadOnlyDictionary<ReflectionStepKind, R
 public sealed class ReflectionStore(AppDbContext db, TimeProvider clock)
 {
     /// <summary>
-    /// The snapshot's query, compiled once per model (EF's compiled queries; see DatabaseTicketStore): the search page
-    /// runs it on every view, and without it EF rebuilt the expression tree, its cache key and its parameter each time.
+    /// The snapshot's query, compiled (see <see cref="CompiledQuery{TQuery}"/>): the search page runs it on every view.
     /// </summary>
-    private static readonly ConditionalWeakTable<IModel, Func<AppDbContext, string, IAsyncEnumerable<ReflectionStep>>> AllSteps = new();
+    private static readonly CompiledQuery<Func<AppDbContext, string, IAsyncEnumerable<ReflectionStep>>> AllSteps = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, string owner) => db.ReflectionSteps.AsNoTracking().Where(s => s.OwnerId == owner)));
 
     /// <summary>Every step the person has started, in one query, for pages that show several steps at once.</summary>
     public async Task<ReflectionSnapshot> SnapshotAsync(string ownerId)
     {
         var steps = new Dictionary<ReflectionStepKind, ReflectionStep>();
-        var query = AllSteps.GetValue(db.Model, static _ => EF.CompileAsyncQuery(
-            (AppDbContext db, string owner) => db.ReflectionSteps.AsNoTracking().Where(s => s.OwnerId == owner)));
-        await foreach (var step in query(db, ownerId))
+        await foreach (var step in AllSteps.For(db)(db, ownerId))
         {
             steps[step.Kind] = step;
         }
@@ -49,15 +45,14 @@ public sealed class ReflectionStore(AppDbContext db, TimeProvider clock)
         return new(steps);
     }
 
-    private static readonly ConditionalWeakTable<IModel, Func<AppDbContext, string, ReflectionStepKind[], IAsyncEnumerable<ReflectionStep>>> SomeSteps = new();
+    private static readonly CompiledQuery<Func<AppDbContext, string, ReflectionStepKind[], IAsyncEnumerable<ReflectionStep>>> SomeSteps = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, string owner, ReflectionStepKind[] kinds) => db.ReflectionSteps.AsNoTracking().Where(s => s.OwnerId == owner && kinds.Contains(s.Kind))));
 
     /// <summary>The given steps only (when a page reads a few of them, the others' answers aren't read or parsed), in one query (compiled, as above: the goal page runs it on every view).</summary>
     public async Task<ReflectionSnapshot> SnapshotAsync(string ownerId, ReflectionStepKind[] kinds)
     {
         var steps = new Dictionary<ReflectionStepKind, ReflectionStep>();
-        var query = SomeSteps.GetValue(db.Model, static _ => EF.CompileAsyncQuery(
-            (AppDbContext db, string owner, ReflectionStepKind[] kinds) => db.ReflectionSteps.AsNoTracking().Where(s => s.OwnerId == owner && kinds.Contains(s.Kind))));
-        await foreach (var step in query(db, ownerId, kinds))
+        await foreach (var step in SomeSteps.For(db)(db, ownerId, kinds))
         {
             steps[step.Kind] = step;
         }
