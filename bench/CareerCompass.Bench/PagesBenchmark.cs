@@ -61,13 +61,6 @@ internal static class PagesBenchmark
         await CheckAsync(client, BareDashboard, "<li>");
         await CheckAsync(client, $"{BareGoal}/{goalId}", "<li>");
         Console.WriteLine($"page sizes: dashboard {dashboard.Length:N0} characters, goal page {goal.Length:N0}");
-        // BENCH_PAGES_SAVE=folder keeps both pages' HTML, to see where their bytes go.
-        if (Environment.GetEnvironmentVariable("BENCH_PAGES_SAVE") is { Length: > 0 } save)
-        {
-            Directory.CreateDirectory(save);
-            await File.WriteAllTextAsync(Path.Combine(save, "dashboard.html"), dashboard);
-            await File.WriteAllTextAsync(Path.Combine(save, "goal.html"), goal);
-        }
         if (Environment.GetEnvironmentVariable("BENCH_PAGES_DUMP") is { Length: > 0 } folder)
         {
             // To see what the pages render: BENCH_PAGES_DUMP=/tmp/pages writes both pages there.
