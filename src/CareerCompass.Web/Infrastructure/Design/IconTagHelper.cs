@@ -23,11 +23,16 @@ public sealed class IconTagHelper(IconSprite sprite, HtmlEncoder encoder) : TagH
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        output.TagName = "svg";
-        output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", string.IsNullOrEmpty(Class) ? "icon" : "icon " + Class);
-        output.Attributes.SetAttribute("aria-hidden", "true");
-        output.Attributes.SetAttribute("focusable", "false");
-        output.Content.SetHtmlContent($"<use href=\"{encoder.Encode(sprite.Href(Name))}\"></use>");
+        output.TagName = null;
+        output.Content.SetHtmlContent(Svg(sprite, encoder, Name, Class));
+    }
+
+    /// <summary>The markup of one icon, for this tag helper and for tag helpers that draw one inside their own markup.</summary>
+    public static string Svg(IconSprite sprite, HtmlEncoder encoder, string name, string? cssClass = null)
+    {
+        ArgumentNullException.ThrowIfNull(sprite);
+        ArgumentNullException.ThrowIfNull(encoder);
+        var classes = string.IsNullOrEmpty(cssClass) ? "icon" : "icon " + cssClass;
+        return $"<svg class=\"{encoder.Encode(classes)}\" aria-hidden=\"true\" focusable=\"false\"><use href=\"{encoder.Encode(sprite.Href(name))}\"></use></svg>";
     }
 }

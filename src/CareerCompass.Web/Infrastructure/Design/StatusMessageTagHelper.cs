@@ -29,6 +29,6 @@ public sealed class StatusMessageTagHelper(IconSprite sprite, HtmlEncoder encode
         output.Attributes.SetAttribute("class", "alert alert-success alert-with-icon");
         output.Attributes.SetAttribute("role", "status");
         output.Content.SetHtmlContent(
-            $"<svg class=\"icon\" aria-hidden=\"true\" focusable=\"false\"><use href=\"{encoder.Encode(sprite.Href("check-circle"))}\"></use></svg><span>{encoder.Encode(Text)}</span>");
+            IconTagHelper.Svg(sprite, encoder, "check-circle") + $"<span>{encoder.Encode(Text)}</span>");
     }
 }
