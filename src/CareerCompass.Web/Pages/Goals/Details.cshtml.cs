@@ -355,11 +355,6 @@ public sealed class Details(
         return true;
     }
 
-    /// <summary>
-    /// Loads what only the page shows (contacts to pick from, the reflection items, the coach's verdict, the history
-    /// when a change loaded the goal without it) and renders it. Posts that succeed redirect instead, so they never
-    /// pay for these queries.
-    /// </summary>
     private static readonly CompiledQuery<Func<AppDbContext, string, IAsyncEnumerable<KeyValuePair<int, string>>>> ContactNames = new(() =>
         EF.CompileAsyncQuery((AppDbContext db, string owner) => db.Contacts.AsNoTracking().Where(c => c.OwnerId == owner).OrderBy(c => c.Name)
             .Select(c => new KeyValuePair<int, string>(c.Id, c.Name))));
@@ -376,6 +371,11 @@ public sealed class Details(
         return names;
     }
 
+    /// <summary>
+    /// Loads what only the page shows (contacts to pick from, the reflection items, the coach's verdict, the history
+    /// when a change loaded the goal without it) and renders it. Posts that succeed redirect instead, so they never
+    /// pay for these queries.
+    /// </summary>
     private async Task<IActionResult> ShowAsync()
     {
         if (!_historyLoaded)

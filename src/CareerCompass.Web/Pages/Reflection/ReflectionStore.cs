@@ -34,27 +34,20 @@ public sealed class ReflectionStore(AppDbContext db, TimeProvider clock)
         (AppDbContext db, string owner) => db.ReflectionSteps.AsNoTracking().Where(s => s.OwnerId == owner)));
 
     /// <summary>Every step the person has started, in one query, for pages that show several steps at once.</summary>
-    public async Task<ReflectionSnapshot> SnapshotAsync(string ownerId)
-    {
-        var steps = new Dictionary<ReflectionStepKind, ReflectionStep>();
-        await foreach (var step in AllSteps.For(db)(db, ownerId))
-        {
-            steps[step.Kind] = step;
-        }
-
-        return new(steps);
-    }
+    public Task<ReflectionSnapshot> SnapshotAsync(string ownerId) => SnapshotOfAsync(AllSteps.For(db)(db, ownerId));
 
     private static readonly CompiledQuery<Func<AppDbContext, string, ReflectionStepKind[], IAsyncEnumerable<ReflectionStep>>> SomeSteps = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, string owner, ReflectionStepKind[] kinds) => db.ReflectionSteps.AsNoTracking().Where(s => s.OwnerId == owner && kinds.Contains(s.Kind))));
 
     /// <summary>The given steps only (when a page reads a few of them, the others' answers aren't read or parsed), in one query (compiled, as above: the goal page runs it on every view).</summary>
-    public async Task<ReflectionSnapshot> SnapshotAsync(string ownerId, ReflectionStepKind[] kinds)
+    public Task<ReflectionSnapshot> SnapshotAsync(string ownerId, ReflectionStepKind[] kinds) => SnapshotOfAsync(SomeSteps.For(db)(db, ownerId, kinds));
+
+    private static async Task<ReflectionSnapshot> SnapshotOfAsync(IAsyncEnumerable<ReflectionStep> rows)
     {
         var steps = new Dictionary<ReflectionStepKind, ReflectionStep>();
-        await foreach (var step in SomeSteps.For(db)(db, ownerId, kinds))
+        await foreach (var step in rows)
         {
-            steps[step.Kind] = step;
+            steps.Add(step.Kind, step);
         }
 
         return new(steps);
