@@ -4,6 +4,7 @@ using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure.Persistence;
 using CareerCompass.Web.Pages.Reflection.Occupations;
 using CareerCompass.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -281,6 +282,41 @@ public sealed partial class OccupationTests(CareerCompassFactory app) : IClassFi
         Assert.Equal("nurse", again.Document.QuerySelector("#q")!.GetAttribute("value"));
         Assert.Equal("3", again.Document.QuerySelector("#zone option[selected]")!.GetAttribute("value"));
         Assert.Contains(title, await ResultTitlesAsync(browser, "nurse"));
+        browser.Dispose();
+    }
+
+    // The result links are written out rather than built through routing: they must be the addresses routing builds.
+    [Theory]
+    [InlineData("registered nurse", null)]
+    [InlineData("nurse", 3)]
+    public async Task Each_result_links_to_the_address_routing_gives_its_occupation_page_with_the_search(string query, int? zone)
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var page = await browser.GetAsync($"/Reflection/Occupations?q={Uri.EscapeDataString(query)}{(zone is null ? "" : $"&zone={zone}")}");
+        var links = page.Document.QuerySelectorAll("#results-title + ul a").Select(a => a.GetAttribute("href")!).ToList();
+        var routing = app.Services.GetRequiredService<LinkGenerator>();
+        var codes = (await app.Services.CreateScope().ServiceProvider.GetRequiredService<OccupationCatalog>().SearchAsync(query, zone)).Select(h => h.Code).ToList();
+
+        Assert.NotEmpty(links);
+        Assert.Equal(codes.Select(code => routing.GetPathByPage("/Reflection/Occupations/Details", values: new { code, q = query, zone })), links);
+        browser.Dispose();
+    }
+
+    // The status message is a tag helper (not a partial): one polite live region with its icon, and none without a message.
+    [Fact]
+    public async Task A_status_message_is_one_announced_alert_with_its_icon_and_a_page_without_one_has_none()
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var results = await browser.GetAsync("/Reflection/Occupations?q=nurse");
+        var details = await browser.GetAsync(results.Document.QuerySelector("#results-title + ul a")!.GetAttribute("href")!);
+        var added = await browser.SubmitAsync(details, "form[action*='handler=Add']");
+        var again = await browser.GetAsync(added.Url.PathAndQuery);
+
+        var status = Assert.Single(added.Document.QuerySelectorAll("div.alert[role=status]"));
+        Assert.StartsWith("Added ", status.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("alert-success", status.ClassName, StringComparison.Ordinal);
+        Assert.Matches(@"^/icons\.svg\?v=[^#]+#check-circle$", status.QuerySelector("svg[aria-hidden=true] use")!.GetAttribute("href"));
+        Assert.Empty(again.Document.QuerySelectorAll("div.alert[role=status]"));
         browser.Dispose();
     }
 

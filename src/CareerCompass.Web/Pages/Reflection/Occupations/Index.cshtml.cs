@@ -1,9 +1,11 @@
+using System.Globalization;
 using CareerCompass.Domain.Common;
 using CareerCompass.Domain.Occupations;
 using CareerCompass.Domain.Reflection;
 using CareerCompass.Web.Infrastructure.Sharing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace CareerCompass.Web.Pages.Reflection.Occupations;
 
@@ -36,30 +38,13 @@ public sealed class Index(OccupationCatalog catalog, ReflectionStore store, Subj
     [TempData(Key = StatusMessages.Key)]
     public string? StatusMessage { get; set; }
 
-    private string? _searchSuffix;
-
     /// <summary>
     /// An occupation's page, carrying this search so "back to exploring" returns to it. Written out (the address is a
     /// stable one) rather than built by the anchor tag helper through routing for each of up to thirty links.
     /// </summary>
-    public string DetailsHref(string code) =>
-        "/Reflection/Occupations/" + Uri.EscapeDataString(code) + (_searchSuffix ??= SearchSuffix(Query, JobZone));
-
-    private static string SearchSuffix(string? query, int? zone)
-    {
-        var parts = new List<string>(2);
-        if (!string.IsNullOrEmpty(query))
-        {
-            parts.Add("q=" + Uri.EscapeDataString(query));
-        }
-
-        if (zone is { } z)
-        {
-            parts.Add(FormattableString.Invariant($"zone={z}"));
-        }
-
-        return parts.Count == 0 ? string.Empty : "?" + string.Join('&', parts);
-    }
+    public string DetailsHref(string code) => QueryHelpers.AddQueryString(
+        "/Reflection/Occupations/" + Uri.EscapeDataString(code),
+        new KeyValuePair<string, string?>[] { new("q", string.IsNullOrEmpty(Query) ? null : Query), new("zone", JobZone?.ToString(CultureInfo.InvariantCulture)) });
 
     public async Task OnGetAsync()
     {
