@@ -13,7 +13,7 @@ public enum BadgeTone
     Info,
 }
 
-/// <summary>A <see cref="StatusBadge"/>'s words and tone.</summary>
+/// <summary>A status badge's words and tone (<see cref="Infrastructure.Design.StatusBadgeTagHelper"/>).</summary>
 public sealed record StatusBadgeView(string Text, BadgeTone Tone = BadgeTone.Light)
 {
     public static StatusBadgeView Of(GoalStatus status) => new(GoalLabels.Of(status));

@@ -5,6 +5,7 @@ using CareerCompass.Domain.Reviews;
 using CareerCompass.Web.Components;
 using CareerCompass.Web.Data;
 using CareerCompass.Domain.Sharing;
+using CareerCompass.Web.Infrastructure.Persistence;
 using CareerCompass.Web.Infrastructure.Sharing;
 using CareerCompass.Web.Infrastructure.Reviews;
 using CareerCompass.Web.Infrastructure.Time;
@@ -16,7 +17,7 @@ namespace CareerCompass.Web.Pages;
 
 /// <summary>
 /// A visitor sees what CareerCompass does; a signed-in person sees their dashboard. The dashboard runs the same
-/// queries (five, with the review schedule) whatever the number of goals and milestones (a test counts them).
+/// queries (four: the review schedule with two counts, goals, milestones, new comments) whatever the number of goals and milestones (a test counts them).
 /// </summary>
 [AllowAnonymous]
 [SharedPage(SharedArea.Dashboard, "")]
@@ -83,22 +84,16 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
         var userId = subject.OwnerId;
         Today = clock.Today;
         var today = Today;
+        // One statement for the schedule and the two counts. Contacts are third parties' details: private to the
+        // person in every sharing scope. How far the reflection has got is part of the reflection: a plan-only
+        // counsellor doesn't learn it.
+        var facts = await PersonFactsQuery.For(db)(db, userId, today, subject.IsSelf, subject.Shows(SharedArea.Reflection));
         // A counsellor only reads: the client's schedule is started by the client's own visit, never by theirs.
-        Schedule = subject.CanChange ? await planning.ScheduleForAsync(userId, clock.Zone) : await planning.FindScheduleAsync(userId);
-        if (subject.IsSelf)
-        {
-            // Contacts are third parties' details: private to the person in every sharing scope.
-            FollowUpsDue = await db.Contacts.CountAsync(c => c.OwnerId == userId && c.NextFollowUpOn != null && c.NextFollowUpOn <= today);
-        }
-
-        // How far the reflection has got is part of the reflection: a plan-only counsellor doesn't learn it.
-        ReflectionStepsDone = subject.Shows(SharedArea.Reflection)
-            ? await db.ReflectionSteps.CountAsync(s => s.OwnerId == userId && s.CompletedAtUtc != null)
-            : 0;
-        var goals = await db.Goals.AsNoTracking().Where(g => g.OwnerId == userId)
-            .Select(g => new { g.Id, g.Statement, g.Status, g.StartedOn, g.Deadline }).ToListAsync();
-        var milestones = await db.Milestones.AsNoTracking().Where(m => m.OwnerId == userId)
-            .Select(m => new { m.Id, m.GoalId, m.Title, m.DueOn, m.Status }).ToListAsync();
+        Schedule = facts?.Schedule ?? (subject.CanChange ? await planning.ScheduleForAsync(userId, clock.Zone) : null);
+        FollowUpsDue = facts?.FollowUpsDue ?? 0;
+        ReflectionStepsDone = facts?.ReflectionStepsDone ?? 0;
+        var goals = await ToListAsync(GoalsQuery.For(db)(db, userId));
+        var milestones = await ToListAsync(MilestonesQuery.For(db)(db, userId));
 
         var byGoal = milestones.ToLookup(m => m.GoalId);
         var statements = goals.ToDictionary(g => g.Id, g => g.Statement);
@@ -124,7 +119,7 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
 
         if (subject.IsSelf)
         {
-            await LoadUnreadAsync(userId, statements, milestones.ToDictionary(m => m.Id, m => m.GoalId));
+            await LoadUnreadAsync(userId, statements, milestones);
         }
 
         Journey = JourneyProgress.For(new JourneySnapshot(
@@ -138,13 +133,16 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
             .ToList();
     }
 
-    /// <summary>One query (and none when nothing is new): the threads with unread counsellor comments, newest first.</summary>
-    private async Task LoadUnreadAsync(string userId, Dictionary<int, string> statements, Dictionary<int, int> goalOfMilestone)
+    /// <summary>One query: the threads with unread counsellor comments, newest first.</summary>
+    private async Task LoadUnreadAsync(string userId, Dictionary<int, string> statements, List<MilestoneFacts> milestones)
     {
-        var threads = await db.UnreadCounsellorCommentsFor(userId)
-            .GroupBy(c => new { c.Target, c.TargetId })
-            .Select(g => new { g.Key.Target, g.Key.TargetId, Count = g.Count(), Newest = g.Max(c => c.Id) })
-            .ToListAsync();
+        var threads = await ToListAsync(db.UnreadCounsellorThreads(userId));
+        if (threads.Count == 0)
+        {
+            return;
+        }
+
+        var goalOfMilestone = milestones.ToDictionary(m => m.Id, m => m.GoalId);
         Unread = threads.OrderByDescending(t => t.Newest).Select(t => t.Target switch
         {
             CommentTarget.Review => new NewComments(t.Count, "a review", $"/Reviews/{t.TargetId}#comments"),
@@ -154,6 +152,45 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
             _ => null,
         }).OfType<NewComments>().ToList();
     }
+
+    // The dashboard's reads are compiled queries: every signed-in visit to / runs them.
+    private static readonly CompiledQuery<Func<AppDbContext, string, DateOnly, bool, bool, Task<PersonFacts?>>> PersonFactsQuery = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, string owner, DateOnly today, bool followUps, bool reflection) =>
+            (from person in db.Users
+             where person.Id == owner
+             from schedule in db.ReviewSchedules.Where(s => s.OwnerId == person.Id).DefaultIfEmpty()
+             select new PersonFacts(
+                 schedule,
+                 followUps ? db.Contacts.Count(c => c.OwnerId == owner && c.NextFollowUpOn != null && c.NextFollowUpOn <= today) : 0,
+                 reflection ? db.ReflectionSteps.Count(s => s.OwnerId == owner && s.CompletedAtUtc != null) : 0))
+            .AsNoTracking()
+            .FirstOrDefault()));
+
+    private static readonly CompiledQuery<Func<AppDbContext, string, IAsyncEnumerable<GoalFacts>>> GoalsQuery = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, string owner) => db.Goals.AsNoTracking().Where(g => g.OwnerId == owner)
+            .Select(g => new GoalFacts(g.Id, g.Statement, g.Status, g.StartedOn, g.Deadline))));
+
+    private static readonly CompiledQuery<Func<AppDbContext, string, IAsyncEnumerable<MilestoneFacts>>> MilestonesQuery = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, string owner) => db.Milestones.AsNoTracking().Where(m => m.OwnerId == owner)
+            .Select(m => new MilestoneFacts(m.Id, m.GoalId, m.Title, m.DueOn, m.Status))));
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows)
+        {
+            list.Add(row);
+        }
+
+        return list;
+    }
+
+    /// <summary>The person's review schedule (null if they have none yet) and the dashboard's two counts.</summary>
+    private sealed record PersonFacts(ReviewSchedule? Schedule, int FollowUpsDue, int ReflectionStepsDone);
+
+    private sealed record GoalFacts(int Id, string Statement, GoalStatus Status, DateOnly StartedOn, DateOnly? Deadline);
+
+    private sealed record MilestoneFacts(int Id, int GoalId, string Title, DateOnly DueOn, MilestoneStatus Status);
 
     public sealed record GoalLink(int Id, string Statement);
 

@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using CareerCompass.Domain.Goals;
 using CareerCompass.Web.Components;
+using CareerCompass.Web.Infrastructure.Design;
 
 namespace CareerCompass.Web.Tests.Components;
 
@@ -114,6 +116,9 @@ public sealed class StepListTests
 
 public sealed class StatusBadgeTests
 {
+    private static Task<ComponentRender.Rendered> BadgeAsync(StatusBadgeView view, params (string Name, string Value)[] attributes) =>
+        ComponentRender.RenderTagHelperAsync(new StatusBadgeTagHelper(HtmlEncoder.Default) { View = view }, "status-badge", attributes);
+
     [Theory]
     [InlineData(GoalStatus.Draft, "Draft")]
     [InlineData(GoalStatus.Active, "Active")]
@@ -122,7 +127,7 @@ public sealed class StatusBadgeTests
     [InlineData(GoalStatus.Retired, "Retired")]
     public async Task A_goal_status_badge_names_the_status_in_the_quiet_style(GoalStatus status, string text)
     {
-        var rendered = await ComponentRender.RenderAsync<StatusBadge>(("View", StatusBadgeView.Of(status)));
+        var rendered = await BadgeAsync(StatusBadgeView.Of(status));
 
         var badge = rendered.Find("span");
         Assert.Equal(text, badge.Text());
@@ -136,7 +141,7 @@ public sealed class StatusBadgeTests
     [InlineData(MilestoneStatus.Skipped, "Skipped")]
     public async Task A_milestone_status_badge_names_the_status(MilestoneStatus status, string text)
     {
-        var rendered = await ComponentRender.RenderAsync<StatusBadge>(("View", StatusBadgeView.Of(status)));
+        var rendered = await BadgeAsync(StatusBadgeView.Of(status));
 
         Assert.Equal(text, rendered.Find("span.badge").Text());
     }
@@ -149,7 +154,7 @@ public sealed class StatusBadgeTests
     [InlineData(BadgeTone.Info, "badge text-bg-info")]
     public async Task Each_tone_has_its_colour_classes(BadgeTone tone, string classes)
     {
-        var rendered = await ComponentRender.RenderAsync<StatusBadge>(("View", new StatusBadgeView("Waiting", tone)));
+        var rendered = await BadgeAsync(new StatusBadgeView("Waiting", tone));
 
         Assert.Equal(classes, rendered.Find("span").ClassName);
     }
@@ -157,8 +162,18 @@ public sealed class StatusBadgeTests
     [Fact]
     public async Task A_page_can_add_spacing_classes()
     {
-        var rendered = await ComponentRender.RenderAsync<StatusBadge>(("View", StatusBadgeView.Of(GoalStatus.Paused)), ("Class", "ms-1"));
+        var rendered = await BadgeAsync(StatusBadgeView.Of(GoalStatus.Paused), ("class", "ms-1"));
 
         Assert.Equal("badge text-bg-light border ms-1", rendered.Find("span").ClassName);
+    }
+
+    [Fact]
+    public async Task A_badge_writes_its_words_as_text()
+    {
+        var rendered = await BadgeAsync(new StatusBadgeView("<b>due</b> & soon"));
+
+        var badge = rendered.Find("span.badge");
+        Assert.Equal("<b>due</b> & soon", badge.TextContent);
+        Assert.Empty(badge.Children);
     }
 }

@@ -3,6 +3,7 @@ using CareerCompass.Domain.Reflection;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerCompass.Web.Tests.Goals;
@@ -78,7 +79,7 @@ public sealed class DashboardTests(CareerCompassFactory app, Xunit.Abstractions.
         Assert.Equal(goalSmall, goalLarge);
         Assert.Equal(listSmall, listLarge);
         // The person's "today" (their time zone) comes from the sign-in's claims, never from a query of its own.
-        Assert.Equal(7, dashboardLarge); // the session, contacts, reflection, goals, milestones, the review schedule, new comments
+        Assert.Equal(5, dashboardLarge); // the session, the review schedule with the two counts (contacts, reflection), goals, milestones, new comments
         Assert.Equal(9, goalLarge); // the session, the goal, its milestones, plan and history, contacts, linked items, comments, sharing
         Assert.InRange(listLarge, 1, 3);
         small.Dispose();
@@ -106,6 +107,51 @@ public sealed class DashboardTests(CareerCompassFactory app, Xunit.Abstractions.
         Assert.Contains("2 goals written.", dashboard.Text, StringComparison.Ordinal);
         app.Clock.Advance(TimeSpan.FromDays(-25));
         browser.Dispose();
+    }
+
+    // The dashboard writes its links out (Subject.Href), not through the anchor tag helper: each must be the address
+    // routing builds, on the person's own dashboard and on a counsellor's copy of it, and each must open.
+    [Fact]
+    public async Task Every_link_on_the_dashboard_and_on_a_counsellors_copy_is_the_address_routing_gives_and_opens()
+    {
+        var (browser, email) = await app.NewSignedInPersonAsync("linked");
+        var goals = await SeedAsync(email, 7, 2);
+        var (counsellor, counsellorEmail, _) = await app.NewCounsellorAsync();
+        await app.GrantAsync(email, counsellorEmail);
+        var clientId = await app.UserIdAsync(email);
+
+        app.Clock.Advance(TimeSpan.FromDays(25)); // overdue milestones, with "and 2 more"
+        try
+        {
+            await browser.SignInAsync(email);
+            await counsellor.SignInAsync(counsellorEmail);
+            var routing = app.Services.GetRequiredService<LinkGenerator>();
+            foreach (var (viewer, home, client) in new[] { (browser, "/", (string?)null), (counsellor, $"/Counsellor/Clients/{clientId}", clientId) })
+            {
+                var dashboard = await viewer.GetAsync(home);
+                Assert.Equal(System.Net.HttpStatusCode.OK, dashboard.Status);
+                var links = dashboard.Document.QuerySelectorAll("main a[href]").Select(a => a.GetAttribute("href")!).ToList();
+
+                var goalLinks = dashboard.Document.QuerySelectorAll("#goals-title ~ ul a.fw-semibold").Select(a => a.GetAttribute("href")!).ToList();
+                Assert.Equal(7, goalLinks.Count);
+                Assert.All(goalLinks, href => Assert.Contains(goals, id => href == routing.GetPathByPage("/Goals/Details", values: new { id, clientId = client })));
+                var overdue = dashboard.Document.QuerySelectorAll("#overdue + ul a").Select(a => a.GetAttribute("href")!).ToList();
+                Assert.Equal(routing.GetPathByPage("/Index", values: new { clientId = client, all = "overdue" }) + "#overdue", overdue[^1]);
+                Assert.All(overdue.SkipLast(1), href => Assert.Contains(goals, id => href == routing.GetPathByPage("/Goals/Details", values: new { id, clientId = client }) + "#milestones"));
+                Assert.Contains(routing.GetPathByPage("/Index", values: new { clientId = client, all = "timeline" }) + "#timeline-title", links);
+
+                foreach (var href in links.Where(l => l.StartsWith('/')).Select(l => l.Split('#')[0]).Distinct())
+                {
+                    Assert.True((await viewer.GetAsync(href)).Status == System.Net.HttpStatusCode.OK, $"{href} from {home} did not open");
+                }
+            }
+        }
+        finally
+        {
+            app.Clock.Advance(TimeSpan.FromDays(-25));
+            browser.Dispose();
+            counsellor.Dispose();
+        }
     }
 
     [Fact]

@@ -69,17 +69,24 @@ public static class CommentReadMarks
                 .Select(r => (int?)r.SeenUpToId).FirstOrDefault() ?? 0));
     }
 
+    private static readonly CompiledQuery<Func<AppDbContext, string, IAsyncEnumerable<UnreadThread>>> UnreadCounsellorThreadsQuery = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, string clientId) => db.Comments
+            .Where(c => c.OwnerId == clientId && c.AuthorRole == CommentAuthorRole.Counsellor && c.DeletedAtUtc == null
+                && c.Id > (db.CommentReads
+                    .Where(r => r.ReaderId == clientId && r.OwnerId == c.OwnerId && r.Target == c.Target && r.TargetId == c.TargetId)
+                    .Select(r => (int?)r.SeenUpToId).FirstOrDefault() ?? 0))
+            .GroupBy(c => new { c.Target, c.TargetId })
+            .Select(g => new UnreadThread(g.Key.Target, g.Key.TargetId, g.Count(), g.Max(c => c.Id)))));
+
     /// <summary>
-    /// Comments by counsellors on <paramref name="clientId"/>'s own records that the client hasn't seen yet (not
-    /// deleted, after the client's mark on that thread): the dashboard's "new comments".
+    /// The threads on <paramref name="clientId"/>'s own records with comments by counsellors that the client hasn't
+    /// seen yet (not deleted, after the client's mark on that thread), with how many and the newest: the dashboard's
+    /// "new comments", on every visit (a compiled query).
     /// </summary>
-    public static IQueryable<Comment> UnreadCounsellorCommentsFor(this AppDbContext db, string clientId)
+    public static IAsyncEnumerable<UnreadThread> UnreadCounsellorThreads(this AppDbContext db, string clientId)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Comments.Where(c => c.OwnerId == clientId && c.AuthorRole == CommentAuthorRole.Counsellor && c.DeletedAtUtc == null
-            && c.Id > (db.CommentReads
-                .Where(r => r.ReaderId == clientId && r.OwnerId == c.OwnerId && r.Target == c.Target && r.TargetId == c.TargetId)
-                .Select(r => (int?)r.SeenUpToId).FirstOrDefault() ?? 0));
+        return UnreadCounsellorThreadsQuery.For(db)(db, clientId);
     }
 
     /// <summary>The highest comment id in a thread <paramref name="readerId"/> has seen (0 when they have no mark).</summary>
@@ -91,3 +98,6 @@ public static class CommentReadMarks
             .Select(r => r.SeenUpToId).FirstOrDefaultAsync(cancellationToken);
     }
 }
+
+/// <summary>A thread with comments its owner hasn't read: where, how many, and the newest comment's id.</summary>
+public sealed record UnreadThread(CommentTarget Target, int TargetId, int Count, int Newest);

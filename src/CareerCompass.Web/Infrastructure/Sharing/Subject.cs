@@ -38,6 +38,24 @@ public sealed class Subject
     /// <summary>Whether this page may show <paramref name="area"/>: always the person's own; for a counsellor, what the scope covers.</summary>
     public bool Shows(SharedArea area) => IsSelf || Scope?.Allows(area) == true;
 
+    /// <summary>
+    /// The address of one of the subject's pages, written out rather than generated through routing (a page that links
+    /// to every goal would otherwise run the anchor tag helper for each): <paramref name="path"/> as it is on the
+    /// person's own pages, e.g. <c>/Goals/7</c>, under <c>/Counsellor/Clients/{clientId}</c> on a counsellor's.
+    /// A test checks these against the addresses routing builds.
+    /// </summary>
+    public string Href(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (IsSelf)
+        {
+            return path;
+        }
+
+        var client = "/Counsellor/Clients/" + Uri.EscapeDataString(OwnerId);
+        return path == "/" ? client : client + path;
+    }
+
     /// <summary>A stand-in for "the subject's records in this area", for authorizing pages that list or create them.</summary>
     public IOwnedRecord Records(SharedArea area) => new AreaOf(OwnerId, area);
 
