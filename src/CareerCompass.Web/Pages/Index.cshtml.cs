@@ -17,7 +17,7 @@ namespace CareerCompass.Web.Pages;
 
 /// <summary>
 /// A visitor sees what CareerCompass does; a signed-in person sees their dashboard. The dashboard runs the same
-/// queries (four: the review schedule with two counts, goals, milestones, new comments) whatever the number of goals and milestones (a test counts them).
+/// queries (the review schedule with two counts, goals, milestones; and the new comments for a person a counsellor has written to) whatever the number of goals and milestones (a test counts them).
 /// </summary>
 [AllowAnonymous]
 [SharedPage(SharedArea.Dashboard, "")]
@@ -84,9 +84,9 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
         var userId = subject.OwnerId;
         Today = clock.Today;
         var today = Today;
-        // One statement for the schedule and the two counts. Contacts are third parties' details: private to the
-        // person in every sharing scope. How far the reflection has got is part of the reflection: a plan-only
-        // counsellor doesn't learn it.
+        // One statement for the schedule, the two counts and whether a counsellor has ever commented. Contacts are
+        // third parties' details: private to the person in every sharing scope, like the new comments. How far the
+        // reflection has got is part of the reflection: a plan-only counsellor doesn't learn it.
         var facts = await PersonFactsQuery.For(db)(db, userId, today, subject.IsSelf, subject.Shows(SharedArea.Reflection));
         // A counsellor only reads: the client's schedule is started by the client's own visit, never by theirs.
         Schedule = facts?.Schedule ?? (subject.CanChange ? await planning.ScheduleForAsync(userId, clock.Zone) : null);
@@ -117,7 +117,7 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
             .Select(g => new GoalLink(g.Id, g.Statement))
             .FirstOrDefault();
 
-        if (subject.IsSelf)
+        if (subject.IsSelf && facts?.CounsellorHasCommented == true)
         {
             await LoadUnreadAsync(userId, statements, milestones);
         }
@@ -133,7 +133,7 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
             .ToList();
     }
 
-    /// <summary>One query: the threads with unread counsellor comments, newest first.</summary>
+    /// <summary>One query, run only for a person a counsellor has commented to: the threads with unread counsellor comments, newest first.</summary>
     private async Task LoadUnreadAsync(string userId, Dictionary<int, string> statements, List<MilestoneFacts> milestones)
     {
         var threads = await ToListAsync(db.UnreadCounsellorThreads(userId));
@@ -155,14 +155,15 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
 
     // The dashboard's reads are compiled queries: every signed-in visit to / runs them.
     private static readonly CompiledQuery<Func<AppDbContext, string, DateOnly, bool, bool, Task<PersonFacts?>>> PersonFactsQuery = new(() =>
-        EF.CompileAsyncQuery((AppDbContext db, string owner, DateOnly today, bool followUps, bool reflection) =>
+        EF.CompileAsyncQuery((AppDbContext db, string owner, DateOnly today, bool self, bool reflection) =>
             (from person in db.Users
              where person.Id == owner
              from schedule in db.ReviewSchedules.Where(s => s.OwnerId == person.Id).DefaultIfEmpty()
              select new PersonFacts(
                  schedule,
-                 followUps ? db.Contacts.Count(c => c.OwnerId == owner && c.NextFollowUpOn != null && c.NextFollowUpOn <= today) : 0,
-                 reflection ? db.ReflectionSteps.Count(s => s.OwnerId == owner && s.CompletedAtUtc != null) : 0))
+                 self ? db.Contacts.Count(c => c.OwnerId == owner && c.NextFollowUpOn != null && c.NextFollowUpOn <= today) : 0,
+                 reflection ? db.ReflectionSteps.Count(s => s.OwnerId == owner && s.CompletedAtUtc != null) : 0,
+                 self && db.Comments.Any(c => c.OwnerId == owner && c.AuthorRole == CommentAuthorRole.Counsellor && c.DeletedAtUtc == null)))
             .AsNoTracking()
             .FirstOrDefault()));
 
@@ -185,8 +186,11 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
         return list;
     }
 
-    /// <summary>The person's review schedule (null if they have none yet) and the dashboard's two counts.</summary>
-    private sealed record PersonFacts(ReviewSchedule? Schedule, int FollowUpsDue, int ReflectionStepsDone);
+    /// <summary>
+    /// The person's review schedule (null if they have none yet), the dashboard's two counts, and whether a counsellor
+    /// has written them a comment that is still there (most people have none, and then "new comments" needs no query).
+    /// </summary>
+    private sealed record PersonFacts(ReviewSchedule? Schedule, int FollowUpsDue, int ReflectionStepsDone, bool CounsellorHasCommented);
 
     private sealed record GoalFacts(int Id, string Statement, GoalStatus Status, DateOnly StartedOn, DateOnly? Deadline);
 

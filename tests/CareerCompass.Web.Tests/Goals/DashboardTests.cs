@@ -79,7 +79,7 @@ public sealed class DashboardTests(CareerCompassFactory app, Xunit.Abstractions.
         Assert.Equal(goalSmall, goalLarge);
         Assert.Equal(listSmall, listLarge);
         // The person's "today" (their time zone) comes from the sign-in's claims, never from a query of its own.
-        Assert.Equal(5, dashboardLarge); // the session, the review schedule with the two counts (contacts, reflection), goals, milestones, new comments
+        Assert.Equal(4, dashboardLarge); // the session; the review schedule, two counts (contacts, reflection) and whether a counsellor has commented (no: so no new-comments query); goals; milestones
         Assert.Equal(9, goalLarge); // the session, the goal, its milestones, plan and history, contacts, linked items, comments, sharing
         Assert.InRange(listLarge, 1, 3);
         small.Dispose();

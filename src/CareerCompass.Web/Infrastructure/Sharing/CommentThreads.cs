@@ -25,19 +25,27 @@ public sealed record CommentThread(CommentTarget Target, int TargetId, IReadOnly
 /// </summary>
 public sealed class CommentThreads(AppDbContext db, IServiceScopeFactory scopes, TimeProvider clock)
 {
+    // Every view of a goal page (and of a review) runs it: a compiled query.
+    private static readonly CompiledQuery<Func<AppDbContext, string, int[], int[], int[], IAsyncEnumerable<Comment>>> CommentsOn = new(() =>
+        EF.CompileAsyncQuery<AppDbContext, string, int[], int[], int[], Comment>((db, ownerId, goals, milestones, reviews) => db.Comments.AsNoTracking()
+            .Where(c => c.OwnerId == ownerId && ((c.Target == CommentTarget.Goal && goals.Contains(c.TargetId))
+                || (c.Target == CommentTarget.Milestone && milestones.Contains(c.TargetId))
+                || (c.Target == CommentTarget.Review && reviews.Contains(c.TargetId))))
+            .OrderBy(c => c.Id)));
+
     public async Task<IReadOnlyDictionary<(CommentTarget, int), CommentThread>> LoadAsync(
         string ownerId, string viewerId, IReadOnlyCollection<(CommentTarget Target, int Id)> targets, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(targets);
-        var goals = targets.Where(t => t.Target == CommentTarget.Goal).Select(t => t.Id).ToList();
-        var milestones = targets.Where(t => t.Target == CommentTarget.Milestone).Select(t => t.Id).ToList();
-        var reviews = targets.Where(t => t.Target == CommentTarget.Review).Select(t => t.Id).ToList();
-        var comments = await db.Comments.AsNoTracking()
-            .Where(c => c.OwnerId == ownerId && ((c.Target == CommentTarget.Goal && goals.Contains(c.TargetId))
-                || (c.Target == CommentTarget.Milestone && milestones.Contains(c.TargetId))
-                || (c.Target == CommentTarget.Review && reviews.Contains(c.TargetId))))
-            .OrderBy(c => c.Id)
-            .ToListAsync(cancellationToken);
+        var goals = targets.Where(t => t.Target == CommentTarget.Goal).Select(t => t.Id).ToArray();
+        var milestones = targets.Where(t => t.Target == CommentTarget.Milestone).Select(t => t.Id).ToArray();
+        var reviews = targets.Where(t => t.Target == CommentTarget.Review).Select(t => t.Id).ToArray();
+        var comments = new List<Comment>();
+        await foreach (var comment in CommentsOn.For(db)(db, ownerId, goals, milestones, reviews).WithCancellation(cancellationToken))
+        {
+            comments.Add(comment);
+        }
+
         var result = targets.Distinct().ToDictionary(t => t, t => CommentThread.Empty(t.Target, t.Id));
         if (comments.Count == 0)
         {
