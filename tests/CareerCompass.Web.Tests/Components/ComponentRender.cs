@@ -5,6 +5,7 @@ using AngleSharp.Html.Parser;
 using CareerCompass.Web.Components;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -50,7 +51,8 @@ public static class ComponentRender
     public static async Task<Rendered> RenderTagHelperAsync(TagHelper tagHelper, string tagName, params (string Name, string Value)[] attributes)
     {
         ArgumentNullException.ThrowIfNull(tagHelper);
-        var all = new TagHelperAttributeList(attributes.Select(a => new TagHelperAttribute(a.Name, a.Value)));
+        // As Razor passes an attribute written in the markup: already encoded.
+        var all = new TagHelperAttributeList(attributes.Select(a => new TagHelperAttribute(a.Name, new HtmlString(a.Value))));
         var context = new TagHelperContext(tagName, all, new Dictionary<object, object>(), "test");
         var output = new TagHelperOutput(tagName, new TagHelperAttributeList(all), (_, _) => Task.FromResult<TagHelperContent>(new DefaultTagHelperContent()))
         {

@@ -168,6 +168,14 @@ public sealed class StatusBadgeTests
     }
 
     [Fact]
+    public async Task The_pages_class_is_written_as_the_page_wrote_it_not_encoded_twice()
+    {
+        var rendered = await BadgeAsync(new StatusBadgeView("Due"), ("class", "ms-1 a&amp;b"));
+
+        Assert.Equal("badge text-bg-light border ms-1 a&b", rendered.Find("span").ClassName);
+    }
+
+    [Fact]
     public async Task A_badge_writes_its_words_as_text()
     {
         var rendered = await BadgeAsync(new StatusBadgeView("<b>due</b> & soon"));

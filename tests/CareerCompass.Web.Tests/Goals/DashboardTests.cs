@@ -1,9 +1,11 @@
 using CareerCompass.Domain.Goals;
 using CareerCompass.Domain.Reflection;
+using CareerCompass.Domain.Sharing;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerCompass.Web.Tests.Goals;
@@ -84,6 +86,35 @@ public sealed class DashboardTests(CareerCompassFactory app, Xunit.Abstractions.
         Assert.InRange(listLarge, 1, 3);
         small.Dispose();
         large.Dispose();
+    }
+
+    [Fact]
+    public async Task New_comments_cost_a_query_only_once_a_counsellor_has_commented_and_not_after_it_is_deleted()
+    {
+        var (browser, email) = await app.NewSignedInPersonAsync("commented");
+        var goals = await SeedAsync(email, 1, 1);
+        var (counsellor, counsellorEmail, counsellorId) = await app.NewCounsellorAsync();
+        await app.GrantAsync(email, counsellorEmail);
+        var owner = await app.UserIdAsync(email);
+        var none = await QueriesForAsync(browser, "/");
+
+        var comment = Comment.Write(owner, counsellorId, CommentAuthorRole.Counsellor, CommentTarget.Goal, goals[0], "A good first step.", app.Clock.GetUtcNow());
+        await app.WriteAsync(db =>
+        {
+            db.Comments.Add(comment);
+            return Task.CompletedTask;
+        });
+        var one = await QueriesForAsync(browser, "/");
+        var shown = await browser.GetAsync("/");
+        await app.WriteAsync(async db => (await db.Comments.SingleAsync(c => c.Id == comment.Id)).Delete(counsellorId, app.Clock.GetUtcNow()));
+        var deleted = await QueriesForAsync(browser, "/");
+
+        Assert.Equal(4, none);
+        Assert.Equal(5, one);
+        Assert.Contains("1 new comment from your counsellor", shown.Text, StringComparison.Ordinal);
+        Assert.Equal(4, deleted);
+        browser.Dispose();
+        counsellor.Dispose();
     }
 
     [Fact]

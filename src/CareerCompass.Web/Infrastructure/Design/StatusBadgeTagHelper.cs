@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using CareerCompass.Web.Components;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace CareerCompass.Web.Infrastructure.Design;
@@ -20,12 +21,23 @@ public sealed class StatusBadgeTagHelper(HtmlEncoder encoder) : TagHelper
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(View);
-        var classes = output.Attributes.TryGetAttribute("class", out var spacing) && spacing.Value?.ToString() is { Length: > 0 } more
-            ? View.Classes + " " + more
-            : View.Classes;
+        // Razor hands the page's class over already encoded (an HtmlString) when it is written in the markup.
+        var spacing = output.Attributes.TryGetAttribute("class", out var attribute) ? attribute.Value switch
+        {
+            null => null,
+            IHtmlContent html => Written(html),
+            var value => encoder.Encode(value.ToString() ?? string.Empty),
+        } : null;
         output.TagName = "span";
         output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", classes);
-        output.Content.SetHtmlContent(encoder.Encode(View.Text));
+        output.Attributes.SetAttribute("class", new HtmlString(string.IsNullOrWhiteSpace(spacing) ? View.Classes : View.Classes + " " + spacing));
+        output.Content.SetContent(View.Text);
+    }
+
+    private string Written(IHtmlContent html)
+    {
+        using var writer = new StringWriter();
+        html.WriteTo(writer, encoder);
+        return writer.ToString();
     }
 }

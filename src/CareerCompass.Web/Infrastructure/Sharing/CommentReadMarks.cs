@@ -81,7 +81,7 @@ public static class CommentReadMarks
     /// <summary>
     /// The threads on <paramref name="clientId"/>'s own records with comments by counsellors that the client hasn't
     /// seen yet (not deleted, after the client's mark on that thread), with how many and the newest: the dashboard's
-    /// "new comments", on every visit (a compiled query).
+    /// "new comments" (a compiled query), asked for once a counsellor has commented at all.
     /// </summary>
     public static IAsyncEnumerable<UnreadThread> UnreadCounsellorThreads(this AppDbContext db, string clientId)
     {

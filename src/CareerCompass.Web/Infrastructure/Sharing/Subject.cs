@@ -42,11 +42,17 @@ public sealed class Subject
     /// The address of one of the subject's pages, written out rather than generated through routing (a page that links
     /// to every goal would otherwise run the anchor tag helper for each): <paramref name="path"/> as it is on the
     /// person's own pages, e.g. <c>/Goals/7</c>, under <c>/Counsellor/Clients/{clientId}</c> on a counsellor's.
-    /// A test checks these against the addresses routing builds.
+    /// A test checks these against the addresses routing builds. The app is served at the root of its host, as the
+    /// layout's own links are. A query or fragment goes after the result, never in <paramref name="path"/>.
     /// </summary>
     public string Href(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!path.StartsWith('/') || path.AsSpan().IndexOfAny('?', '#') >= 0)
+        {
+            throw new ArgumentException("A path from the root, without a query or fragment: they go after the address.", nameof(path));
+        }
+
         if (IsSelf)
         {
             return path;
