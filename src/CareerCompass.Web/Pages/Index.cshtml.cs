@@ -17,7 +17,8 @@ namespace CareerCompass.Web.Pages;
 
 /// <summary>
 /// A visitor sees what CareerCompass does; a signed-in person sees their dashboard. The dashboard runs the same
-/// queries (the review schedule with two counts, goals, milestones; and the new comments for a person a counsellor has written to) whatever the number of goals and milestones (a test counts them).
+/// queries (the review schedule with two counts, goals, milestones; and the new comments for a person a counsellor
+/// has written to) whatever the number of goals and milestones (a test counts them).
 /// </summary>
 [AllowAnonymous]
 [SharedPage(SharedArea.Dashboard, "")]
@@ -92,8 +93,8 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
         Schedule = facts?.Schedule ?? (subject.CanChange ? await planning.ScheduleForAsync(userId, clock.Zone) : null);
         FollowUpsDue = facts?.FollowUpsDue ?? 0;
         ReflectionStepsDone = facts?.ReflectionStepsDone ?? 0;
-        var goals = await ToListAsync(GoalsQuery.For(db)(db, userId));
-        var milestones = await ToListAsync(MilestonesQuery.For(db)(db, userId));
+        var goals = await GoalsQuery.For(db)(db, userId).ToListAsync();
+        var milestones = await MilestonesQuery.For(db)(db, userId).ToListAsync();
 
         var byGoal = milestones.ToLookup(m => m.GoalId);
         var statements = goals.ToDictionary(g => g.Id, g => g.Statement);
@@ -136,7 +137,7 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
     /// <summary>One query, run only for a person a counsellor has commented to: the threads with unread counsellor comments, newest first.</summary>
     private async Task LoadUnreadAsync(string userId, Dictionary<int, string> statements, List<MilestoneFacts> milestones)
     {
-        var threads = await ToListAsync(db.UnreadCounsellorThreads(userId));
+        var threads = await db.UnreadCounsellorThreads(userId).ToListAsync();
         if (threads.Count == 0)
         {
             return;
@@ -174,17 +175,6 @@ public sealed class Index(AppDbContext db, PersonClock clock, ReviewPlanning pla
     private static readonly CompiledQuery<Func<AppDbContext, string, IAsyncEnumerable<MilestoneFacts>>> MilestonesQuery = new(() =>
         EF.CompileAsyncQuery((AppDbContext db, string owner) => db.Milestones.AsNoTracking().Where(m => m.OwnerId == owner)
             .Select(m => new MilestoneFacts(m.Id, m.GoalId, m.Title, m.DueOn, m.Status))));
-
-    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows)
-    {
-        var list = new List<T>();
-        await foreach (var row in rows)
-        {
-            list.Add(row);
-        }
-
-        return list;
-    }
 
     /// <summary>
     /// The person's review schedule (null if they have none yet), the dashboard's two counts, and whether a counsellor

@@ -1,6 +1,6 @@
+using System.Text.Encodings.Web;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom.Events;
-using System.Text.Encodings.Web;
 using AngleSharp.Html.Parser;
 using CareerCompass.Web.Components;
 using Microsoft.AspNetCore.Components;

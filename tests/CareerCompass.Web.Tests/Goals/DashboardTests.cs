@@ -52,6 +52,19 @@ public sealed class DashboardTests(CareerCompassFactory app, Xunit.Abstractions.
         return created.Select(g => g.Id).ToList();
     }
 
+    /// <summary>A signed-in person with seeded goals who shares their plan with a signed-in counsellor.</summary>
+    private async Task<SharedPlan> ClientOfACounsellorAsync(string who, int goals, int milestonesEach)
+    {
+        var (client, email) = await app.NewSignedInPersonAsync(who);
+        var seeded = await SeedAsync(email, goals, milestonesEach);
+        var (counsellor, counsellorEmail, counsellorId) = await app.NewCounsellorAsync();
+        await app.GrantAsync(email, counsellorEmail);
+        return new(client, email, await app.UserIdAsync(email), seeded, counsellor, counsellorEmail, counsellorId);
+    }
+
+    private sealed record SharedPlan(
+        TestBrowser Client, string ClientEmail, string ClientId, List<int> Goals, TestBrowser Counsellor, string CounsellorEmail, string CounsellorId);
+
     private async Task<int> QueriesForAsync(TestBrowser browser, string path)
     {
         await browser.GetAsync(path); // warm: the first request of a browser also loads its session
@@ -91,11 +104,7 @@ public sealed class DashboardTests(CareerCompassFactory app, Xunit.Abstractions.
     [Fact]
     public async Task New_comments_cost_a_query_only_once_a_counsellor_has_commented_and_not_after_it_is_deleted()
     {
-        var (browser, email) = await app.NewSignedInPersonAsync("commented");
-        var goals = await SeedAsync(email, 1, 1);
-        var (counsellor, counsellorEmail, counsellorId) = await app.NewCounsellorAsync();
-        await app.GrantAsync(email, counsellorEmail);
-        var owner = await app.UserIdAsync(email);
+        var (browser, _, owner, goals, counsellor, _, counsellorId) = await ClientOfACounsellorAsync("commented", 1, 1);
         var none = await QueriesForAsync(browser, "/");
 
         var comment = Comment.Write(owner, counsellorId, CommentAuthorRole.Counsellor, CommentTarget.Goal, goals[0], "A good first step.", app.Clock.GetUtcNow());
@@ -145,11 +154,7 @@ public sealed class DashboardTests(CareerCompassFactory app, Xunit.Abstractions.
     [Fact]
     public async Task Every_link_on_the_dashboard_and_on_a_counsellors_copy_is_the_address_routing_gives_and_opens()
     {
-        var (browser, email) = await app.NewSignedInPersonAsync("linked");
-        var goals = await SeedAsync(email, 7, 2);
-        var (counsellor, counsellorEmail, _) = await app.NewCounsellorAsync();
-        await app.GrantAsync(email, counsellorEmail);
-        var clientId = await app.UserIdAsync(email);
+        var (browser, email, clientId, goals, counsellor, counsellorEmail, _) = await ClientOfACounsellorAsync("linked", 7, 2);
 
         app.Clock.Advance(TimeSpan.FromDays(25)); // overdue milestones, with "and 2 more"
         try

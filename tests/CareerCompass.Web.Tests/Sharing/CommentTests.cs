@@ -225,7 +225,8 @@ public sealed class CommentTests : IDisposable
         // A reply goes to the counsellor; what they have already read by the time of the pass isn't mailed.
         await CommentAsync(w.Client, $"/Goals/{w.GoalId}", "Reply one");
         Assert.Equal(1, await PassAsync());
-        Assert.Single(_app.Mailbox.To(w.CounsellorEmail, "A new comment from your client"));
+        var toCounsellor = Assert.Single(_app.Mailbox.To(w.CounsellorEmail, "A new comment from your client"));
+        Assert.Contains($"http://localhost{w.Root}/Goals/{w.GoalId}#comments", toCounsellor.Links);
         _app.Clock.Advance(TimeSpan.FromHours(2));
         await CommentAsync(w.Client, $"/Goals/{w.GoalId}", "Reply two");
         await w.Counsellor.GetAsync($"{w.Root}/Goals/{w.GoalId}");

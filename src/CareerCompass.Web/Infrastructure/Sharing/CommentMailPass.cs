@@ -151,7 +151,7 @@ public sealed partial class CommentMailPass(
         };
         var id = notice.TargetId.ToString(CultureInfo.InvariantCulture);
         var path = notice.Target == CommentTarget.Review ? $"/Reviews/{id}" : $"/Goals/{goalId.ToString(CultureInfo.InvariantCulture)}";
-        var link = address.Link(toClient ? $"{path}#comments" : $"/Counsellor/Clients/{notice.OwnerId}{path}#comments");
+        var link = address.Link((toClient ? path : Subject.ClientHref(notice.OwnerId, path)) + "#comments");
         var comments = count == 1 ? "a new comment" : $"{count.ToString(CultureInfo.InvariantCulture)} new comments";
         var subject = toClient ? $"You have {comments} on your plan" : $"{(count == 1 ? "A new comment" : $"{count} new comments")} from your client";
         var opening = toClient

@@ -40,12 +40,7 @@ public sealed class CommentThreads(AppDbContext db, IServiceScopeFactory scopes,
         var goals = targets.Where(t => t.Target == CommentTarget.Goal).Select(t => t.Id).ToArray();
         var milestones = targets.Where(t => t.Target == CommentTarget.Milestone).Select(t => t.Id).ToArray();
         var reviews = targets.Where(t => t.Target == CommentTarget.Review).Select(t => t.Id).ToArray();
-        var comments = new List<Comment>();
-        await foreach (var comment in CommentsOn.For(db)(db, ownerId, goals, milestones, reviews).WithCancellation(cancellationToken))
-        {
-            comments.Add(comment);
-        }
-
+        var comments = await CommentsOn.For(db)(db, ownerId, goals, milestones, reviews).ToListAsync(cancellationToken);
         var result = targets.Distinct().ToDictionary(t => t, t => CommentThread.Empty(t.Target, t.Id));
         if (comments.Count == 0)
         {

@@ -42,24 +42,29 @@ public sealed class Subject
     /// The address of one of the subject's pages, written out rather than generated through routing (a page that links
     /// to every goal would otherwise run the anchor tag helper for each): <paramref name="path"/> as it is on the
     /// person's own pages, e.g. <c>/Goals/7</c>, under <c>/Counsellor/Clients/{clientId}</c> on a counsellor's.
-    /// A test checks these against the addresses routing builds. The app is served at the root of its host, as the
-    /// layout's own links are. A query or fragment goes after the result, never in <paramref name="path"/>.
+    /// A test checks these against the addresses routing builds.
     /// </summary>
-    public string Href(string path)
+    public string Href(string path) => IsSelf ? Checked(path) : ClientHref(OwnerId, path);
+
+    /// <summary>
+    /// A counsellor's address for <paramref name="clientId"/>'s page at <paramref name="path"/> (<c>/</c> for the
+    /// client's dashboard): the one place that spells <c>/Counsellor/Clients/{clientId}</c>, for pages, the caseload
+    /// and e-mails. The app is served at the root of its host, as the layout's own links are. A query or fragment goes
+    /// after the result, never in <paramref name="path"/>.
+    /// </summary>
+    public static string ClientHref(string clientId, string path = "/")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        var client = "/Counsellor/Clients/" + Uri.EscapeDataString(clientId);
+        return Checked(path) == "/" ? client : client + path;
+    }
+
+    private static string Checked(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!path.StartsWith('/') || path.AsSpan().IndexOfAny('?', '#') >= 0)
-        {
-            throw new ArgumentException("A path from the root, without a query or fragment: they go after the address.", nameof(path));
-        }
-
-        if (IsSelf)
-        {
-            return path;
-        }
-
-        var client = "/Counsellor/Clients/" + Uri.EscapeDataString(OwnerId);
-        return path == "/" ? client : client + path;
+        return path.StartsWith('/') && path.AsSpan().IndexOfAny('?', '#') < 0
+            ? path
+            : throw new ArgumentException("A path from the root, without a query or fragment: they go after the address.", nameof(path));
     }
 
     /// <summary>A stand-in for "the subject's records in this area", for authorizing pages that list or create them.</summary>

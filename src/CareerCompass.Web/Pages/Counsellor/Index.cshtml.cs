@@ -70,7 +70,7 @@ public sealed record CaseloadRow(
     int UnreadReplies)
 {
     /// <summary>The counsellor's read-only view of this client.</summary>
-    public string Href => "/Counsellor/Clients/" + Uri.EscapeDataString(ClientId);
+    public string Href => Subject.ClientHref(ClientId);
 
     public bool IsStale => DaysSinceChange > Caseload.StaleAfterDays;
 
