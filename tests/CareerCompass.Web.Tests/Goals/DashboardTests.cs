@@ -95,7 +95,7 @@ public sealed class DashboardTests(CareerCompassFactory app, Xunit.Abstractions.
         Assert.Equal(listSmall, listLarge);
         // The person's "today" (their time zone) comes from the sign-in's claims, never from a query of its own.
         Assert.Equal(4, dashboardLarge); // the session; the review schedule, two counts (contacts, reflection) and whether a counsellor has commented (no: so no new-comments query); goals; milestones
-        Assert.Equal(9, goalLarge); // the session, the goal, its milestones, plan and history, contacts, linked items, comments, sharing
+        Assert.Equal(8, goalLarge); // the session; the goal with whether it has a history and whether the person has comments (no: so none are read); its milestones, plan and history; contacts; linked items; sharing
         Assert.InRange(listLarge, 1, 3);
         small.Dispose();
         large.Dispose();
@@ -122,6 +122,38 @@ public sealed class DashboardTests(CareerCompassFactory app, Xunit.Abstractions.
         Assert.Equal(5, one);
         Assert.Contains("1 new comment from your counsellor", shown.Text, StringComparison.Ordinal);
         Assert.Equal(4, deleted);
+        browser.Dispose();
+        counsellor.Dispose();
+    }
+
+    [Fact]
+    public async Task A_goal_page_reads_its_history_only_once_it_has_one_and_comments_only_once_someone_has_written_one()
+    {
+        var (browser, _, owner, _, counsellor, _, counsellorId) = await ClientOfACounsellorAsync("history", 0, 0);
+        var draft = Goal.Create(owner, new GoalDetails("Finish the SQL course by June", GoalHorizon.ShortTerm, Deadline: Today.AddMonths(6)), Today);
+        await app.WriteAsync(db =>
+        {
+            db.Goals.Add(draft);
+            return Task.CompletedTask;
+        });
+        var fresh = await QueriesForAsync(browser, $"/Goals/{draft.Id}");
+
+        await app.WriteAsync(async db => (await db.Goals.SingleAsync(g => g.Id == draft.Id)).Activate(Today, anyway: true, app.Clock.GetUtcNow()));
+        var withHistory = await QueriesForAsync(browser, $"/Goals/{draft.Id}");
+
+        var comment = Comment.Write(owner, counsellorId, CommentAuthorRole.Counsellor, CommentTarget.Goal, draft.Id, "A good first step.", app.Clock.GetUtcNow());
+        await app.WriteAsync(db =>
+        {
+            db.Comments.Add(comment);
+            return Task.CompletedTask;
+        });
+        var withComment = await QueriesForAsync(browser, $"/Goals/{draft.Id}");
+        var shown = await browser.GetAsync($"/Goals/{draft.Id}");
+
+        Assert.Equal(fresh + 1, withHistory);
+        Assert.True(withComment > withHistory, $"{withComment} queries with a comment, {withHistory} without.");
+        Assert.Contains("A good first step.", shown.Text, StringComparison.Ordinal);
+        Assert.Single(shown.Document.QuerySelectorAll("#history li.item-row")); // the activation
         browser.Dispose();
         counsellor.Dispose();
     }
@@ -261,6 +293,7 @@ public sealed class DashboardTests(CareerCompassFactory app, Xunit.Abstractions.
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var owner = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))!.Id;
             var goal = Goal.Create(owner, new GoalDetails("Finish the SQL course by June", GoalHorizon.ShortTerm, Deadline: Today.AddMonths(6)), Today);
+            goal.Activate(Today, anyway: true, app.Clock.GetUtcNow()); // a history, as the linked goal has
             db.Goals.Add(goal);
             await db.SaveChangesAsync();
             unlinked = goal.Id;

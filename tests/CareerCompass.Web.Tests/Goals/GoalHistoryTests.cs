@@ -143,9 +143,9 @@ public sealed class GoalHistoryTests(CareerCompassFactory app) : IClassFixture<C
         var (page, id) = await GoalPageTests.CreateGoalAsync(browser, new() { ["Input.Statement"] = "Move into UX design", ["Input.Deadline"] = "2027-06-01" });
         page = await AddMilestoneAsync(browser, page, "Portfolio review", "2027-05-12");
 
-        var moved = await browser.SubmitAsync(page, "form[action*='handler=RescheduleMilestone']", new Dictionary<string, string> { ["dueOn"] = "2027-02-20" });
+        var moved = await browser.SubmitAsync(page, "form.milestone-more", new Dictionary<string, string> { ["dueOn"] = "2027-02-20" }, submitter: "button[formaction*='handler=RescheduleMilestone']");
         Assert.Contains("Portfolio review is now due 20 Feb 2027.", moved.Text, StringComparison.Ordinal);
-        var late = await browser.SubmitAsync(moved, "form[action*='handler=RescheduleMilestone']", new Dictionary<string, string> { ["dueOn"] = "2027-07-01" });
+        var late = await browser.SubmitAsync(moved, "form.milestone-more", new Dictionary<string, string> { ["dueOn"] = "2027-07-01" }, submitter: "button[formaction*='handler=RescheduleMilestone']");
         Assert.Contains(late.Errors, e => e.Contains("after the goal's deadline", StringComparison.Ordinal));
 
         var edit = await browser.GetAsync($"/Goals/Edit/{id}");

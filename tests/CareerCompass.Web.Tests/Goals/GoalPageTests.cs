@@ -1,6 +1,7 @@
 using System.Net;
 using CareerCompass.Web.Pages.Goals;
 using CareerCompass.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace CareerCompass.Web.Tests.Goals;
 
@@ -252,6 +253,39 @@ public sealed class GoalPageTests(CareerCompassFactory app) : IClassFixture<Care
         var stale = await browser.SubmitAsync(page, done, new Dictionary<string, string> { ["done"] = "true" });
         Assert.Contains(Details.StaleMessage, stale.Text, StringComparison.Ordinal);
         Assert.Contains("0 of 1 done", stale.Text, StringComparison.Ordinal);
+        browser.Dispose();
+    }
+
+    [Fact]
+    public async Task Each_milestone_has_two_forms_its_row_and_its_other_changes_and_each_button_posts_to_its_own_handler()
+    {
+        var (browser, _) = await app.NewSignedInPersonAsync();
+        var (goal, id) = await CreateGoalAsync(browser, new() { ["Input.Statement"] = "Earn a digital-marketing certification by December", ["Input.Deadline"] = InMonths(8) });
+        var page = await browser.SubmitAsync(goal, "#milestone-form", new Dictionary<string, string> { ["NewMilestone.Title"] = "Book the exam", ["NewMilestone.DueOn"] = InMonths(2) });
+        page = await browser.SubmitAsync(page, "#milestone-form", new Dictionary<string, string> { ["NewMilestone.Title"] = "Sit the exam", ["NewMilestone.DueOn"] = InMonths(3) });
+
+        var rows = page.Document.QuerySelectorAll("#milestone-items li.milestone");
+        Assert.Equal(2, rows.Length);
+        Assert.All(rows, row =>
+        {
+            Assert.Equal(2, row.QuerySelectorAll("form").Length);
+            Assert.Equal(2, row.QuerySelectorAll("input[name=__RequestVerificationToken]").Length);
+            var more = row.QuerySelector("form.milestone-more")!;
+            // Enter in the date field sends the form's first button: the date's own.
+            Assert.Contains("handler=RescheduleMilestone", more.QuerySelector("button")!.GetAttribute("formaction"), StringComparison.Ordinal);
+        });
+
+        const string first = "#milestone-items li.milestone:first-child";
+        var later = await browser.SubmitAsync(page, $"{first} form.milestone-more", new Dictionary<string, string> { ["dueOn"] = InMonths(4) }, submitter: "button[formaction*='handler=RescheduleMilestone']");
+        Assert.Contains("Book the exam is now due", later.Text, StringComparison.Ordinal);
+        var skipped = await browser.SubmitAsync(later, $"{first} form.milestone-more", new Dictionary<string, string> { ["status"] = "Skipped" });
+        Assert.Contains("Book the exam: skipped.", skipped.Text, StringComparison.Ordinal);
+        var moved = await browser.SubmitAsync(skipped, "#milestone-items li.milestone:last-child form[action*='handler=MilestoneDone']", submitter: "button[value=up]");
+        Assert.Contains("Moved Sit the exam up.", moved.Text, StringComparison.Ordinal);
+        var removed = await browser.SubmitAsync(moved, "#milestone-items li.milestone:first-child form.milestone-more", submitter: "button[formaction*='handler=DeleteMilestone']");
+        Assert.Contains("Removed Sit the exam.", removed.Text, StringComparison.Ordinal);
+        Assert.Single(removed.Document.QuerySelectorAll("#milestone-items li.milestone"));
+        Assert.Equal(1, await app.ReadAsync(db => db.Milestones.CountAsync(m => m.GoalId == id)));
         browser.Dispose();
     }
 }

@@ -51,7 +51,7 @@ public sealed class ClosedGoalTests(CareerCompassFactory app) : IClassFixture<Ca
         var token = closed.Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
         var reactivated = await browser.PostAsync($"/Goals/{id}?handler=Status", [new("change", "activate-anyway"), new("version", version), new("__RequestVerificationToken", token)]);
         var milestoneDone = await browser.SubmitAsync(withMilestone, "form[action*='handler=MilestoneStatus']", new Dictionary<string, string> { ["status"] = "Done" });
-        var removed = await browser.SubmitAsync(withMilestone, "form[action*='handler=DeleteMilestone']");
+        var removed = await browser.SubmitAsync(withMilestone, "form[action*='handler=MilestoneStatus']", submitter: "button[formaction*='handler=DeleteMilestone']");
 
         foreach (var (refused, what) in new[] { (reactivated, "reactivate"), (milestoneDone, "milestone done"), (removed, "milestone removed") })
         {

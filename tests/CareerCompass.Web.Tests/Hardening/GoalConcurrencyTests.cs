@@ -50,12 +50,12 @@ public sealed class GoalConcurrencyTests(CareerCompassFactory app) : IClassFixtu
         var (_, id) = await GoalPageTests.CreateGoalAsync(browser, new() { ["Input.Statement"] = "Become a team lead" });
         await SeedMilestonesAsync(id, 10);
         var page = await browser.GetAsync($"/Goals/{id}");
-        var moveForms = page.Document.QuerySelectorAll("form[action*='handler=MoveMilestone']").Select(f => f.QuerySelector("input[name=milestoneId]")!.GetAttribute("value")!).ToList();
+        var moveForms = page.Document.QuerySelectorAll("form:has(button[formaction*='handler=MoveMilestone'])").Select(f => f.QuerySelector("input[name=milestoneId]")!.GetAttribute("value")!).ToList();
 
         var adds = Enumerable.Range(0, 16).Select(i =>
             browser.SubmitAsync(page, "#milestone-form", new Dictionary<string, string> { ["NewMilestone.Title"] = $"Concurrent step {i}", ["NewMilestone.DueOn"] = "2027-01-10", ["NewMilestone.IdempotencyKey"] = Guid.NewGuid().ToString() }, followRedirects: false));
         var moves = Enumerable.Range(0, 16).Select(i =>
-            browser.SubmitAsync(page, $"form[action*='handler=MoveMilestone']:has(input[value='{moveForms[i % 9]}'])", new Dictionary<string, string> { ["direction"] = "down" }, followRedirects: false));
+            browser.SubmitAsync(page, $"form:has(button[formaction*='handler=MoveMilestone']):has(input[value='{moveForms[i % 9]}'])", followRedirects: false, submitter: "button[value=down]"));
         var answers = await Task.WhenAll(adds.Concat(moves));
 
         Assert.All(answers, a => Assert.True(a.Status is HttpStatusCode.Redirect or HttpStatusCode.OK, $"Answered {a.Status}"));

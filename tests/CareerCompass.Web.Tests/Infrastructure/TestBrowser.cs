@@ -18,20 +18,32 @@ public sealed class TestBrowser(HttpClient client) : IDisposable
     public async Task<WebPage> GetAsync(string url, bool followRedirects = true) =>
         await SendAsync(new HttpRequestMessage(HttpMethod.Get, url), followRedirects);
 
-    /// <summary>Fills in <paramref name="values"/> over the form's own fields and submits it.</summary>
+    /// <summary>
+    /// Fills in <paramref name="values"/> over the form's own fields and submits it — with the button
+    /// <paramref name="submitter"/> (a selector within the form) when given: as a browser does, its name and value are
+    /// sent and its <c>formaction</c> replaces the form's.
+    /// </summary>
     public async Task<WebPage> SubmitAsync(
-        WebPage page, string formSelector, IReadOnlyDictionary<string, string>? values = null, bool followRedirects = true, string? action = null)
+        WebPage page, string formSelector, IReadOnlyDictionary<string, string>? values = null, bool followRedirects = true, string? action = null, string? submitter = null)
     {
         var form = page.Document.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}.");
         var fields = FieldsOf(form);
+        var button = submitter is null ? null : form.QuerySelector(submitter)
+            ?? throw new InvalidOperationException($"No button '{submitter}' in the form '{formSelector}' on {page.Url}.");
+        if (button?.GetAttribute("name") is { Length: > 0 } buttonName)
+        {
+            fields.Add(new(buttonName, button.GetAttribute("value") ?? string.Empty));
+        }
+
         foreach (var (name, value) in values ?? new Dictionary<string, string>())
         {
             fields.RemoveAll(f => f.Key == name);
             fields.Add(new(name, value));
         }
 
-        var target = new Uri(page.Url, action ?? (string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Url.PathAndQuery : form.GetAttribute("action")!));
+        var formAction = button?.GetAttribute("formaction") is { Length: > 0 } overridden ? overridden : form.GetAttribute("action");
+        var target = new Uri(page.Url, action ?? (string.IsNullOrEmpty(formAction) ? page.Url.PathAndQuery : formAction));
         return await PostAsync(target.PathAndQuery, fields, followRedirects);
     }
 

@@ -1,5 +1,7 @@
 using CareerCompass.Domain.Sharing;
 using CareerCompass.Web.Data;
+using CareerCompass.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace CareerCompass.Web.Infrastructure.Sharing;
 
@@ -22,6 +24,17 @@ public static class CounsellorAccess
         return db.CounsellorGrants.Where(g => g.CounsellorId != null && g.AcceptedAtUtc != null && g.RevokedAtUtc == null
             && db.UserRoles.Any(ur => ur.UserId == g.CounsellorId && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == CounsellorRole)));
     }
+
+    // The same rule as LiveGrants, written out again: a compiled query can't call LiveGrants (EF can't see into it),
+    // and a person's own goal page and reviews ask this on every view. CounsellorAccessTests holds the two to the
+    // same answers in every state a grant and a role can be in.
+    private static readonly CompiledQuery<Func<AppDbContext, string, Task<bool>>> SharesQuery = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, string owner) => db.CounsellorGrants.Any(g => g.OwnerId == owner
+            && g.CounsellorId != null && g.AcceptedAtUtc != null && g.RevokedAtUtc == null
+            && db.UserRoles.Any(ur => ur.UserId == g.CounsellorId && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == CounsellorRole)))));
+
+    /// <summary>Whether <paramref name="ownerId"/> shares their plan with some counsellor now (a live grant).</summary>
+    public static Task<bool> SharesWithACounsellorAsync(this AppDbContext db, string ownerId) => SharesQuery.For(db)(db, ownerId);
 
     /// <summary>Grants through which <paramref name="counsellorId"/> can see a client right now, one per client.</summary>
     public static IQueryable<CounsellorGrant> ActiveGrantsOf(this AppDbContext db, string counsellorId) =>

@@ -66,6 +66,9 @@ public sealed class Details(
 
     private bool _historyLoaded;
 
+    /// <summary>False once the goal's load found no comments on any of the person's goals and milestones, so none are read.</summary>
+    private bool _mayHaveComments = true;
+
     [BindProperty]
     public MilestoneInput NewMilestone { get; set; } = new();
 
@@ -336,8 +339,11 @@ public sealed class Details(
     private async Task<bool> LoadAsync(int id, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation, bool withHistory = true)
     {
         // The goal must be the subject's (a counsellor reads a client's goals only at the client's address) and the
-        // signed-in person must be allowed the operation on it.
-        var goal = await db.FindGoalAsync(id, subject.OwnerId);
+        // signed-in person must be allowed the operation on it. To show it, one statement also says whether it has a
+        // history and whether any comment was ever written on the person's goals: most goals have neither, and then
+        // neither is read.
+        var shown = withHistory ? await GoalShownQuery.For(db)(db, id, subject.OwnerId) : null;
+        var goal = withHistory ? shown?.Goal : await db.FindGoalAsync(id, subject.OwnerId);
         if (!await authorization.MayAsync(User, goal, operation))
         {
             return false;
@@ -347,13 +353,25 @@ public sealed class Details(
         await db.LoadMilestonesAsync(Goal);
         await db.LoadPlanAsync(Goal);
         _historyLoaded = withHistory;
-        if (withHistory)
+        if (shown is { HasHistory: true })
         {
             await db.LoadHistoryAsync(Goal);
         }
 
+        _mayHaveComments = shown?.HasComments ?? true;
         return true;
     }
+
+    /// <summary>The goal (tracked, so its lists join it as they load), whether it has a history, and whether the person has any comments on goals or milestones.</summary>
+    private static readonly CompiledQuery<Func<AppDbContext, int, string, Task<GoalShown?>>> GoalShownQuery = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, int id, string owner) => db.Goals.Where(g => g.Id == id && g.OwnerId == owner)
+            .Select(g => new GoalShown(
+                g,
+                db.GoalRevisions.Any(r => r.GoalId == g.Id && r.OwnerId == owner),
+                db.Comments.Any(c => c.OwnerId == owner && c.Target != CommentTarget.Review)))
+            .FirstOrDefault()));
+
+    private sealed record GoalShown(Goal Goal, bool HasHistory, bool HasComments);
 
     private static readonly CompiledQuery<Func<AppDbContext, string, IAsyncEnumerable<KeyValuePair<int, string>>>> ContactNames = new(() =>
         EF.CompileAsyncQuery((AppDbContext db, string owner) => db.Contacts.AsNoTracking().Where(c => c.OwnerId == owner).OrderBy(c => c.Name)
@@ -400,7 +418,9 @@ public sealed class Details(
         LinkedItems = choices.Where(c => keys.Contains(c.Value)).ToList();
         LinkLabels = choices.GroupBy(c => c.Value).ToDictionary(g => g.Key, g => g.First().Label);
         Verdict = Goal.Check(Today);
-        Comments = await comments.LoadAsync(Goal.OwnerId, User.RequireUserId(), [(CommentTarget.Goal, Goal.Id), .. Milestones.Select(m => (CommentTarget.Milestone, m.Id))]);
+        Comments = _mayHaveComments
+            ? await comments.LoadAsync(Goal.OwnerId, User.RequireUserId(), [(CommentTarget.Goal, Goal.Id), .. Milestones.Select(m => (CommentTarget.Milestone, m.Id))])
+            : new Dictionary<(CommentTarget, int), CommentThread>();
         CanComment = !subject.IsSelf || await comments.SharedWithACounsellorAsync(Goal.OwnerId);
         CommentFeedback = CommentFeedback.From(TempData);
         return Page();
