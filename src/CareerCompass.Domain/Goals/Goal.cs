@@ -246,9 +246,10 @@ public sealed class Goal : OwnedEntity
         return item;
     }
 
-    public SmartVerdict Check(DateOnly today) => SmartCoach.Check(
-        new SmartInput(Statement, Horizon, Measure, Target, Deadline, Confidence, Links.Count, HasConfidencePlan: ConfidencePlan is not null),
-        today);
+    /// <summary>What the coach judges the goal on, as it stands.</summary>
+    public SmartInput CoachInput => new(Statement, Horizon, Measure, Target, Deadline, Confidence, Links.Count, HasConfidencePlan: ConfidencePlan is not null);
+
+    public SmartVerdict Check(DateOnly today) => SmartCoach.Check(CoachInput, today);
 
     /// <summary>
     /// Makes the goal active: it must meet all five SMART criteria, unless the person chooses to go ahead anyway.

@@ -20,7 +20,7 @@ namespace CareerCompass.Web.Pages.Goals;
 /// </summary>
 [SharedPage(SharedArea.Goals, "Goals/{id:int}")]
 public sealed class Details(
-    AppDbContext db, IAuthorizationService authorization, ReflectionChoices reflection, PersonClock clock, Subject subject, CommentThreads comments) : PageModel
+    AppDbContext db, IAuthorizationService authorization, ReflectionChoices reflection, PersonClock clock, Subject subject, CommentThreads comments, SmartVerdicts verdicts) : PageModel
 {
     public const string StaleMessage = "This changed somewhere else (perhaps in another tab) since you opened the page. Here's the latest — please try again.";
     public const string CelebrationKey = "CareerCompass.Celebrate";
@@ -417,7 +417,7 @@ public sealed class Details(
         var keys = Goal.Links.Select(ReflectionChoices.Key).ToHashSet();
         LinkedItems = choices.Where(c => keys.Contains(c.Value)).ToList();
         LinkLabels = choices.GroupBy(c => c.Value).ToDictionary(g => g.Key, g => g.First().Label);
-        Verdict = Goal.Check(Today);
+        Verdict = verdicts.Check(Goal.CoachInput, Today);
         Comments = _mayHaveComments
             ? await comments.LoadAsync(Goal.OwnerId, User.RequireUserId(), [(CommentTarget.Goal, Goal.Id), .. Milestones.Select(m => (CommentTarget.Milestone, m.Id))])
             : new Dictionary<(CommentTarget, int), CommentThread>();
