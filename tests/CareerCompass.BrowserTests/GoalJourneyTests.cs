@@ -374,5 +374,15 @@ public sealed class GoalJourneyTests(LiveApp live) : IClassFixture<LiveApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Save whether Book the exam is done" }).ClickAsync();
         await Assertions.Expect(page.GetByText("1 of 1 done (100%)")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Book the exam", Exact = true })).ToBeCheckedAsync();
+
+        // The date, status and remove share one form: Enter in the date field sends the date's own button.
+        await page.GetByText("More for Book the exam: status, date, remove").ClickAsync();
+        var newDate = InMonths(2);
+        await page.GetByLabel("New date for Book the exam").FillAsync(newDate);
+        await page.GetByLabel("New date for Book the exam").PressAsync("Enter");
+        await Assertions.Expect(page.GetByText("Book the exam is now due")).ToBeVisibleAsync();
+        await page.GetByText("More for Book the exam: status, date, remove").ClickAsync();
+        await Assertions.Expect(page.GetByLabel("New date for Book the exam")).ToHaveValueAsync(newDate);
+        await Assertions.Expect(page.GetByLabel("Status of Book the exam")).ToHaveValueAsync("Done");
     }
 }
