@@ -131,15 +131,25 @@ public sealed class DashboardTests(CareerCompassFactory app, Xunit.Abstractions.
     {
         var (browser, _, owner, _, counsellor, _, counsellorId) = await ClientOfACounsellorAsync("history", 0, 0);
         var draft = Goal.Create(owner, new GoalDetails("Finish the SQL course by June", GoalHorizon.ShortTerm, Deadline: Today.AddMonths(6)), Today);
+        var another = Goal.Create(owner, new GoalDetails("Lead a team meeting", GoalHorizon.ShortTerm, Deadline: Today.AddMonths(3)), Today);
         await app.WriteAsync(db =>
         {
-            db.Goals.Add(draft);
+            db.Goals.AddRange(draft, another);
             return Task.CompletedTask;
         });
         var fresh = await QueriesForAsync(browser, $"/Goals/{draft.Id}");
 
         await app.WriteAsync(async db => (await db.Goals.SingleAsync(g => g.Id == draft.Id)).Activate(Today, anyway: true, app.Clock.GetUtcNow()));
         var withHistory = await QueriesForAsync(browser, $"/Goals/{draft.Id}");
+
+        // A comment on another goal is that goal's: this one still reads none.
+        var elsewhere = Comment.Write(owner, counsellorId, CommentAuthorRole.Counsellor, CommentTarget.Goal, another.Id, "And this one?", app.Clock.GetUtcNow());
+        await app.WriteAsync(db =>
+        {
+            db.Comments.Add(elsewhere);
+            return Task.CompletedTask;
+        });
+        var withCommentElsewhere = await QueriesForAsync(browser, $"/Goals/{draft.Id}");
 
         var comment = Comment.Write(owner, counsellorId, CommentAuthorRole.Counsellor, CommentTarget.Goal, draft.Id, "A good first step.", app.Clock.GetUtcNow());
         await app.WriteAsync(db =>
@@ -151,6 +161,7 @@ public sealed class DashboardTests(CareerCompassFactory app, Xunit.Abstractions.
         var shown = await browser.GetAsync($"/Goals/{draft.Id}");
 
         Assert.Equal(fresh + 1, withHistory);
+        Assert.Equal(withHistory, withCommentElsewhere);
         Assert.True(withComment > withHistory, $"{withComment} queries with a comment, {withHistory} without.");
         Assert.Contains("A good first step.", shown.Text, StringComparison.Ordinal);
         Assert.Single(shown.Document.QuerySelectorAll("#history li.item-row")); // the activation

@@ -31,6 +31,11 @@ public sealed class TestBrowser(HttpClient client) : IDisposable
         var fields = FieldsOf(form);
         var button = submitter is null ? null : form.QuerySelector(submitter)
             ?? throw new InvalidOperationException($"No button '{submitter}' in the form '{formSelector}' on {page.Url}.");
+        if (button is not null && (button.HasAttribute("disabled") || button.GetAttribute("type") is not ("submit" or null)))
+        {
+            throw new InvalidOperationException($"The button '{submitter}' on {page.Url} is disabled or doesn't submit: a person couldn't press it.");
+        }
+
         if (button?.GetAttribute("name") is { Length: > 0 } buttonName)
         {
             fields.Add(new(buttonName, button.GetAttribute("value") ?? string.Empty));

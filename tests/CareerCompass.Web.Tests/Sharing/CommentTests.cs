@@ -183,9 +183,13 @@ public sealed class CommentTests : IDisposable
         var goal = await w.Counsellor.GetAsync($"{w.Root}/Goals/{w.GoalId}");
         var posted = await w.Counsellor.SubmitAsync(goal, $"#milestone-{milestoneId}-form", new Dictionary<string, string> { ["body"] = "Great step" });
         Assert.EndsWith($"#milestone-{milestoneId}", posted.Url.ToString(), StringComparison.Ordinal);
+        // The goal has no comment of its own, only its milestone: both sides' goal pages show it (the client's after the
+        // dashboard, since opening it marks the comment read).
+        Assert.Contains("Great step", posted.Document.QuerySelector($"#milestone-{milestoneId}")!.TextContent, StringComparison.Ordinal);
         Assert.Equal((CommentTarget.Milestone, milestoneId), await _app.ReadAsync(db => db.Comments.Select(c => new ValueTuple<CommentTarget, int>(c.Target, c.TargetId)).SingleAsync()));
         var dashboard = await w.Client.GetAsync("/");
         Assert.Contains("1 new comment on a milestone of", dashboard.Text, StringComparison.Ordinal);
+        Assert.Contains("Great step", (await w.Client.GetAsync($"/Goals/{w.GoalId}")).Document.QuerySelector($"#milestone-{milestoneId}")!.TextContent, StringComparison.Ordinal);
 
         var (_, reviewId) = await StartAsync(w.Client);
         var refused = await w.Counsellor.SubmitAsync(goal, $"#goal-{w.GoalId}-form", new Dictionary<string, string> { ["body"] = "On the review", ["target"] = "Review", ["targetId"] = $"{reviewId}" }, followRedirects: false);

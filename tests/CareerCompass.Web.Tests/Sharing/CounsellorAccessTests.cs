@@ -21,6 +21,10 @@ public sealed class CounsellorAccessTests(CareerCompassFactory app) : IClassFixt
         var owner = await app.UserIdAsync(clientEmail);
         var (counsellor, counsellorEmail, _) = await app.NewCounsellorAsync("sharing-counsellor");
         counsellor.Dispose();
+        // Another client shares with the same counsellor: only the person's own grants may count.
+        var (other, otherEmail) = await app.NewSignedInPersonAsync("sharing-other");
+        other.Dispose();
+        await app.GrantAsync(otherEmail, counsellorEmail);
         var answers = new List<(string State, bool Compiled, bool Live)>();
         async Task AskAsync(string state) => answers.Add((state, await app.ReadAsync(db => db.SharesWithACounsellorAsync(owner)), await app.ReadAsync(db => db.LiveGrants().AnyAsync(g => g.OwnerId == owner))));
 

@@ -66,7 +66,7 @@ public sealed class Details(
 
     private bool _historyLoaded;
 
-    /// <summary>False once the goal's load found no comments on any of the person's goals and milestones, so none are read.</summary>
+    /// <summary>False once the goal's load found no comments on the goal or its milestones, so none are read.</summary>
     private bool _mayHaveComments = true;
 
     [BindProperty]
@@ -340,9 +340,9 @@ public sealed class Details(
     {
         // The goal must be the subject's (a counsellor reads a client's goals only at the client's address) and the
         // signed-in person must be allowed the operation on it. To show it, one statement also says whether it has a
-        // history and whether any comment was ever written on the person's goals: most goals have neither, and then
-        // neither is read.
-        var shown = withHistory ? await GoalShownQuery.For(db)(db, id, subject.OwnerId) : null;
+        // history and whether anyone has commented on it or its milestones: most goals have neither, and then neither
+        // is read.
+        var shown = withHistory ? await db.FindGoalToShowAsync(id, subject.OwnerId) : null;
         var goal = withHistory ? shown?.Goal : await db.FindGoalAsync(id, subject.OwnerId);
         if (!await authorization.MayAsync(User, goal, operation))
         {
@@ -361,17 +361,6 @@ public sealed class Details(
         _mayHaveComments = shown?.HasComments ?? true;
         return true;
     }
-
-    /// <summary>The goal (tracked, so its lists join it as they load), whether it has a history, and whether the person has any comments on goals or milestones.</summary>
-    private static readonly CompiledQuery<Func<AppDbContext, int, string, Task<GoalShown?>>> GoalShownQuery = new(() =>
-        EF.CompileAsyncQuery((AppDbContext db, int id, string owner) => db.Goals.Where(g => g.Id == id && g.OwnerId == owner)
-            .Select(g => new GoalShown(
-                g,
-                db.GoalRevisions.Any(r => r.GoalId == g.Id && r.OwnerId == owner),
-                db.Comments.Any(c => c.OwnerId == owner && c.Target != CommentTarget.Review)))
-            .FirstOrDefault()));
-
-    private sealed record GoalShown(Goal Goal, bool HasHistory, bool HasComments);
 
     private static readonly CompiledQuery<Func<AppDbContext, string, IAsyncEnumerable<KeyValuePair<int, string>>>> ContactNames = new(() =>
         EF.CompileAsyncQuery((AppDbContext db, string owner) => db.Contacts.AsNoTracking().Where(c => c.OwnerId == owner).OrderBy(c => c.Name)

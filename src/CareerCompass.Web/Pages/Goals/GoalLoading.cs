@@ -1,4 +1,5 @@
 using CareerCompass.Domain.Goals;
+using CareerCompass.Domain.Sharing;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -25,8 +26,23 @@ public static class GoalLoading
     private static readonly CompiledQuery<Func<AppDbContext, int, string, IAsyncEnumerable<GoalRevision>>> HistoryQuery = new(() =>
         EF.CompileAsyncQuery<AppDbContext, int, string, GoalRevision>((db, goal, owner) => db.GoalRevisions.Where(r => r.GoalId == goal && r.OwnerId == owner).OrderBy(r => r.Id)));
 
+    private static readonly CompiledQuery<Func<AppDbContext, int, string, Task<GoalToShow?>>> GoalToShowQuery = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, int id, string owner) => db.Goals.Where(g => g.Id == id && g.OwnerId == owner)
+            .Select(g => new GoalToShow(
+                g,
+                db.GoalRevisions.Any(r => r.GoalId == g.Id && r.OwnerId == owner),
+                db.Comments.Any(c => c.OwnerId == owner && ((c.Target == CommentTarget.Goal && c.TargetId == g.Id)
+                    || (c.Target == CommentTarget.Milestone && db.Milestones.Any(m => m.Id == c.TargetId && m.GoalId == g.Id && m.OwnerId == owner))))))
+            .FirstOrDefault()));
+
     /// <summary>The goal <paramref name="id"/> if <paramref name="ownerId"/> owns it (tracked), else null.</summary>
     public static Task<Goal?> FindGoalAsync(this AppDbContext db, int id, string ownerId) => GoalQuery.For(db)(db, id, ownerId);
+
+    /// <summary>
+    /// As <see cref="FindGoalAsync"/>, in the same statement saying whether the goal has a history and whether anyone has
+    /// commented on it or its milestones, so that a page showing it reads neither when there is none.
+    /// </summary>
+    public static Task<GoalToShow?> FindGoalToShowAsync(this AppDbContext db, int id, string ownerId) => GoalToShowQuery.For(db)(db, id, ownerId);
 
     public static async Task LoadMilestonesAsync(this AppDbContext db, Goal goal)
     {
@@ -54,3 +70,6 @@ public static class GoalLoading
         }
     }
 }
+
+/// <summary>A goal to show, whether it has a history, and whether anyone has commented on it or its milestones.</summary>
+public sealed record GoalToShow(Goal Goal, bool HasHistory, bool HasComments);

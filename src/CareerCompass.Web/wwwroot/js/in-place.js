@@ -37,7 +37,7 @@
       // Moved to the top or the bottom, its button is now off: the item's other one takes focus.
       var item = target.closest("[data-focus-item]");
       target = (target.form && target.form.querySelector("button:not([disabled]):not([hidden])")) ||
-        (item && item.querySelector("button:not([disabled]), input:not([type=hidden]):not([disabled])"));
+        (item && item.querySelector("button:not([disabled]):not([hidden]), input:not([type=hidden]):not([disabled])"));
     }
     if (target) {
       target.focus();
