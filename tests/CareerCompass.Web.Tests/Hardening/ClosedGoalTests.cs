@@ -46,6 +46,12 @@ public sealed class ClosedGoalTests(CareerCompassFactory app) : IClassFixture<Ca
         var withMilestone = await browser.SubmitAsync(active, "#milestone-form", new Dictionary<string, string> { ["NewMilestone.Title"] = "Shadow a lead", ["NewMilestone.DueOn"] = "2027-01-10" });
         var closed = await browser.SubmitAsync(withMilestone, "form[action*='handler=Status']", new Dictionary<string, string> { ["change"] = change });
 
+        // The closed goal's page shows its milestone as it stands, with its status, and offers no change it would refuse.
+        var shown = closed.Document.QuerySelector("#milestone-items li.milestone")!;
+        Assert.Contains("Shadow a lead", shown.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Not started", shown.TextContent, StringComparison.Ordinal);
+        Assert.Empty(closed.Document.QuerySelectorAll("#milestone-items form, #plan form, #milestone-form, #plan-form"));
+
         // A status change with the goal's current version, and the milestone forms as they were before it closed.
         var version = closed.Document.QuerySelector("form[action*='handler=Status'] input[name='version']")!.GetAttribute("value")!;
         var token = closed.Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
