@@ -90,9 +90,6 @@ public sealed class CommentThreads(AppDbContext db, IServiceScopeFactory scopes,
         return result;
     }
 
-    /// <summary>Whether the person shares their plan with a counsellor now (so a comment of theirs has a reader).</summary>
-    public Task<bool> SharedWithACounsellorAsync(string ownerId) => db.SharesWithACounsellorAsync(ownerId);
-
     private async Task MarkAsync(string ownerId, string viewerId, List<(CommentTarget Target, int Id, int Newest)> moved, CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();

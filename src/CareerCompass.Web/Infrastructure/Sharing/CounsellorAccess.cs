@@ -33,7 +33,7 @@ public static class CounsellorAccess
             && g.CounsellorId != null && g.AcceptedAtUtc != null && g.RevokedAtUtc == null
             && db.UserRoles.Any(ur => ur.UserId == g.CounsellorId && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == CounsellorRole)))));
 
-    /// <summary>Whether <paramref name="ownerId"/> shares their plan with some counsellor now (a live grant).</summary>
+    /// <summary>Whether <paramref name="ownerId"/> shares their plan with some counsellor now (a live grant), so a comment of theirs has a reader.</summary>
     public static Task<bool> SharesWithACounsellorAsync(this AppDbContext db, string ownerId) => SharesQuery.For(db)(db, ownerId);
 
     /// <summary>Grants through which <paramref name="counsellorId"/> can see a client right now, one per client.</summary>

@@ -410,7 +410,7 @@ public sealed class Details(
         Comments = _mayHaveComments
             ? await comments.LoadAsync(Goal.OwnerId, User.RequireUserId(), [(CommentTarget.Goal, Goal.Id), .. Milestones.Select(m => (CommentTarget.Milestone, m.Id))])
             : new Dictionary<(CommentTarget, int), CommentThread>();
-        CanComment = !subject.IsSelf || await comments.SharedWithACounsellorAsync(Goal.OwnerId);
+        CanComment = !subject.IsSelf || await db.SharesWithACounsellorAsync(Goal.OwnerId);
         CommentFeedback = CommentFeedback.From(TempData);
         return Page();
     }

@@ -21,15 +21,11 @@ public sealed class SmartVerdicts : IDisposable
     public SmartVerdict Check(SmartInput input, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var key = (input, today);
-        if (_cache.TryGetValue(key, out SmartVerdict? kept) && kept is not null)
+        return _cache.GetOrCreate((input, today), entry =>
         {
-            return kept;
-        }
-
-        var verdict = SmartCoach.Check(input, today);
-        _cache.Set(key, verdict, new MemoryCacheEntryOptions { Size = 1 });
-        return verdict;
+            entry.Size = 1;
+            return SmartCoach.Check(input, today);
+        })!;
     }
 
     public void Dispose() => _cache.Dispose();

@@ -54,7 +54,7 @@ public sealed class Details(AppDbContext db, IAuthorizationService authorization
         if (Review.IsCompleted)
         {
             var threads = await comments.LoadAsync(Review.OwnerId, User.RequireUserId(), [(CommentTarget.Review, Review.Id)]);
-            var canWrite = !subject.IsSelf || await comments.SharedWithACounsellorAsync(Review.OwnerId);
+            var canWrite = !subject.IsSelf || await db.SharesWithACounsellorAsync(Review.OwnerId);
             var thread = threads[(CommentTarget.Review, Review.Id)];
             Comments = thread.Comments.Count > 0 || canWrite
                 ? new CommentBox(thread, "Comments on this review", canWrite, clock, CommentFeedback.From(TempData))
