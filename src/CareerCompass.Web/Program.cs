@@ -29,9 +29,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var command = args.Length > 0 && args[0] is GrantRoleCommand.Name or RevokeRoleCommand.Name or RemindCommand.Name or CopyDatabaseCommand.Name ? args : null;
-if (command is null)
+if (command is null && System.Reflection.Assembly.GetEntryAssembly() == typeof(Program).Assembly)
 {
-    // Before the first request's threads allocate natively: two malloc arenas, not eight a core (see MallocArenas).
+    // The server, in its own process (not a test host): no more than two malloc arenas from here on (see MallocArenas).
     MallocArenas.Limit(MallocArenas.ForServer, Environment.GetEnvironmentVariable);
 }
 

@@ -50,7 +50,7 @@ internal sealed class Instance : IAsyncDisposable
             start.Environment["DOTNET_gcServer"] = server;
         }
 
-        // BENCH_HEAP_LIMIT_MB=128: each instance's managed heap capped as docs/operations.md suggests for instances
+        // BENCH_HEAP_LIMIT_MB=128: each instance's managed heap capped as docs/operations.md suggests for server GC
         // (what a container's memory limit does by itself), without capping this process's seeding.
         if (Environment.GetEnvironmentVariable("BENCH_HEAP_LIMIT_MB") is { Length: > 0 } limit)
         {

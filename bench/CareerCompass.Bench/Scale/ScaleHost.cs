@@ -31,6 +31,8 @@ internal static class ScaleHost
 
     public static async Task<int> RunAsync(string[] args)
     {
+        // As the app's own process does at start-up (Program skips it in any other process, this one included).
+        CareerCompass.Web.Infrastructure.MallocArenas.Limit(CareerCompass.Web.Infrastructure.MallocArenas.ForServer, Environment.GetEnvironmentVariable);
         var options = Options.Parse(args);
         using var host = new Host(options);
         host.UseKestrel(options.Port);

@@ -3,17 +3,18 @@ using System.Runtime.InteropServices;
 namespace CareerCompass.Web.Infrastructure;
 
 /// <summary>
-/// Caps glibc's malloc arenas for the web server. glibc gives each thread that allocates natively an arena of its own,
-/// up to eight per core, and an arena keeps the highest it ever reached: free space below a live block is not given
-/// back. Under load every thread-pool thread runs SQLite (its statements, pages and sorts are malloc'd), so an
-/// instance ends up holding the sum of many arenas' peaks. Two arenas, as glibc's own tunable
-/// <c>MALLOC_ARENA_MAX=2</c> would give, took an instance's peak at 32 connections (server GC then) from 412–443 MB
-/// to 348–403 MB in four runs, with the same throughput (docs/benchmarks.md, "Memory per instance", 2026-12-04).
+/// Stops glibc adding malloc arenas past two in the web server. glibc gives each thread that allocates natively an
+/// arena of its own (by default up to eight a core), and an arena keeps the highest it ever reached: free space below a
+/// live block is not given back. Under load every thread-pool thread runs SQLite (its statements, pages and sorts are
+/// malloc'd), so an instance ends up holding the sum of many arenas' peaks. Arenas made before this call stay, and
+/// glibc's own <c>MALLOC_ARENA_MAX=2</c>, read before anything runs, does the same job more surely; this is the
+/// fallback for a deployment that doesn't set it. Figures: docs/benchmarks.md, "Memory per instance", 2026-12-04.
 /// </summary>
 /// <remarks>
-/// Only the server calls this; the one-off commands exit before arenas matter. An operator's own
-/// <c>MALLOC_ARENA_MAX</c> wins: glibc has read it before the app starts, and this leaves it alone. Anywhere but
-/// Linux with glibc (macOS, Windows, musl) there is no such setting and nothing happens.
+/// Only the app's own process calls this (not the one-off commands, which exit before arenas matter, nor a test host).
+/// An operator's <c>MALLOC_ARENA_MAX</c>, or <c>glibc.malloc.arena_max</c> in <c>GLIBC_TUNABLES</c>, wins: this
+/// leaves them alone. Anywhere but Linux with glibc (macOS, Windows, musl) there is no such setting and nothing
+/// happens.
 /// </remarks>
 internal static class MallocArenas
 {
@@ -23,14 +24,15 @@ internal static class MallocArenas
     private const int ArenaMaxParameter = -8;
 
     /// <summary>
-    /// Limits the process to <paramref name="arenas"/> malloc arenas unless the environment already says how many.
-    /// True when glibc took the limit; false when the operator's setting stands or there is no glibc.
+    /// Asks glibc for at most <paramref name="arenas"/> malloc arenas from now on, unless the environment already says
+    /// how many. True when glibc's <c>mallopt</c> was called and accepted the setting; false when the operator's
+    /// setting stands or there is no glibc.
     /// </summary>
     public static bool Limit(int arenas, Func<string, string?> environment)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(arenas, 1);
         ArgumentNullException.ThrowIfNull(environment);
-        if (!OperatingSystem.IsLinux() || !string.IsNullOrWhiteSpace(environment("MALLOC_ARENA_MAX")))
+        if (!OperatingSystem.IsLinux() || SetByOperator(environment))
         {
             return false;
         }
@@ -45,6 +47,10 @@ internal static class MallocArenas
         }
     }
 
-    [DllImport("libc.so.6", EntryPoint = "mallopt", ExactSpelling = true)]
+    private static bool SetByOperator(Func<string, string?> environment) =>
+        !string.IsNullOrWhiteSpace(environment("MALLOC_ARENA_MAX"))
+        || environment("GLIBC_TUNABLES")?.Contains("glibc.malloc.arena_max", StringComparison.Ordinal) == true;
+
+    [DllImport("libc.so.6", EntryPoint = "mallopt")]
     private static extern int Mallopt(int parameter, int value);
 }
