@@ -1,3 +1,4 @@
+using System.Reflection;
 using CareerCompass.Web.Data;
 using CareerCompass.Web.Infrastructure;
 using CareerCompass.Web.Infrastructure.Accounts;
@@ -29,7 +30,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var command = args.Length > 0 && args[0] is GrantRoleCommand.Name or RevokeRoleCommand.Name or RemindCommand.Name or CopyDatabaseCommand.Name ? args : null;
-if (command is null && System.Reflection.Assembly.GetEntryAssembly() == typeof(Program).Assembly)
+if (command is null && Assembly.GetEntryAssembly() == typeof(Program).Assembly)
 {
     // The server, in its own process (not a test host): no more than two malloc arenas from here on (see MallocArenas).
     MallocArenas.Limit(MallocArenas.ForServer, Environment.GetEnvironmentVariable);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Claims;
 using System.Text;
 using CareerCompass.Web.Data;
+using CareerCompass.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -32,7 +33,7 @@ internal static class ScaleHost
     public static async Task<int> RunAsync(string[] args)
     {
         // As the app's own process does at start-up (Program skips it in any other process, this one included).
-        CareerCompass.Web.Infrastructure.MallocArenas.Limit(CareerCompass.Web.Infrastructure.MallocArenas.ForServer, Environment.GetEnvironmentVariable);
+        MallocArenas.Limit(MallocArenas.ForServer, Environment.GetEnvironmentVariable);
         var options = Options.Parse(args);
         using var host = new Host(options);
         host.UseKestrel(options.Port);
